@@ -1,0 +1,72 @@
+import { Suspense } from "react";
+import { createBrowserRouter, Outlet } from "react-router-dom";
+
+import { RequireAuth } from "@/modules/auth/components/RequireAuth";
+import { SessionProvider } from "@/modules/auth/components/SessionProvider";
+import { ForbiddenPage } from "@/modules/common/components/ForbiddenPage";
+import { NotFoundPage } from "@/modules/common/components/NotFoundPage";
+import { PageSpinner } from "@/modules/common/components/PageSpinner";
+import { AppLayout } from "@/modules/layout/components/AppLayout";
+
+import { lazyPage } from "./lazyPage";
+
+const LoginPage = lazyPage(() => import("@/modules/auth/components/LoginPage"), "LoginPage");
+const DashboardPage = lazyPage(() => import("@/modules/dashboard/components/DashboardPage"), "DashboardPage");
+const PatientsPage = lazyPage(() => import("@/modules/patients/components/PatientsPage"), "PatientsPage");
+const PatientDetailPage = lazyPage(() => import("@/modules/patients/components/PatientDetailPage"), "PatientDetailPage");
+const PatientCreatePage = lazyPage(() => import("@/modules/patients/components/PatientCreatePage"), "PatientCreatePage");
+const PipelinePage = lazyPage(() => import("@/modules/pipeline/components/PipelinePage"), "PipelinePage");
+const CaseDetailPage = lazyPage(() => import("@/modules/cases/components/CaseDetailPage"), "CaseDetailPage");
+const TasksPage = lazyPage(() => import("@/modules/tasks/components/TasksPage"), "TasksPage");
+const ImportPage = lazyPage(() => import("@/modules/imports/components/ImportPage"), "ImportPage");
+const UsersAdminPage = lazyPage(() => import("@/modules/admin/components/UsersAdminPage"), "UsersAdminPage");
+const PartnersAdminPage = lazyPage(() => import("@/modules/admin/components/PartnersAdminPage"), "PartnersAdminPage");
+const DepartmentsAdminPage = lazyPage(() => import("@/modules/admin/components/DepartmentsAdminPage"), "DepartmentsAdminPage");
+const AuditLogPage = lazyPage(() => import("@/modules/admin/components/AuditLogPage"), "AuditLogPage");
+
+const ADMIN = ["admin"] as const;
+const IMPORTERS = ["admin", "coordinator"] as const;
+const STAFF = ["admin", "coordinator", "doctor", "interpreter", "finance"] as const;
+
+function SessionRoot() {
+  return (
+    <SessionProvider>
+      <Suspense fallback={<PageSpinner />}>
+        <Outlet />
+      </Suspense>
+    </SessionProvider>
+  );
+}
+
+/** Every route of the app; pages load lazily so the login and dashboard bundles stay small. */
+export const router = createBrowserRouter([
+  {
+    element: <SessionRoot />,
+    children: [
+      { path: "/login", element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: "patients", element: <PatientsPage /> },
+          { path: "patients/new", element: <RequireAuth roles={STAFF}><PatientCreatePage /></RequireAuth> },
+          { path: "patients/:patientId", element: <PatientDetailPage /> },
+          { path: "pipeline", element: <PipelinePage /> },
+          { path: "cases/:caseId", element: <CaseDetailPage /> },
+          { path: "tasks", element: <RequireAuth roles={STAFF}><TasksPage /></RequireAuth> },
+          { path: "imports", element: <RequireAuth roles={IMPORTERS}><ImportPage /></RequireAuth> },
+          { path: "admin/users", element: <RequireAuth roles={ADMIN}><UsersAdminPage /></RequireAuth> },
+          { path: "admin/partners", element: <RequireAuth roles={ADMIN}><PartnersAdminPage /></RequireAuth> },
+          { path: "admin/departments", element: <RequireAuth roles={ADMIN}><DepartmentsAdminPage /></RequireAuth> },
+          { path: "admin/audit", element: <RequireAuth roles={ADMIN}><AuditLogPage /></RequireAuth> },
+          { path: "forbidden", element: <ForbiddenPage /> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

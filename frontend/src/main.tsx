@@ -1,0 +1,19 @@
+import "./app/setupDayjs";
+import "./i18n/i18n";
+import "./styles.css";
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+
+import { App } from "./app/App";
+
+const container = document.getElementById("root");
+if (!container) {
+  throw new Error("index.html has no #root element.");
+}
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,21 @@
+/**
+ * i18n keys for the API's stable error codes. A code missing here falls back to
+ * `errors.generic`, which shows the request id so support can find the log line.
+ */
+export const apiErrorKeys: Record<string, string> = {
+  bad_request: "errors.bad_request",
+  validation_failed: "errors.validation_failed",
+  not_authenticated: "errors.not_authenticated",
+  invalid_credentials: "errors.invalid_credentials",
+  session_expired: "errors.session_expired",
+  invalid_token: "errors.session_expired",
+  permission_denied: "errors.permission_denied",
+  not_found: "errors.not_found",
+  conflict: "errors.conflict",
+  account_locked: "errors.account_locked",
+  too_many_attempts: "errors.too_many_attempts",
+  service_unavailable: "errors.service_unavailable",
+  duplicate_candidates: "errors.duplicate_candidates",
+  invalid_stage_transition: "errors.invalid_stage_transition",
+  network_error: "errors.network_error",
+};
