@@ -6,6 +6,10 @@ derived from the query, using a btree range scan, so no encrypted column is decr
 scanned. This module decides both sides: `build_name_terms` and `build_contact_terms`
 produce the terms, and `parse_query` turns a query into prefixes.
 
+NOTE: the range's upper bound must be the prefix followed by U+10FFFF. With U+FFFF, a term
+whose next character lies outside the BMP (太郎𠮷田 for the prefix 太郎) sorts above the
+bound in SQLite and in PostgreSQL's C collation, and is missed.
+
 Each normalisation runs on the stored names and on the query alike. The folding is
 symmetric because a spelling folds to the same string whether it was stored or typed, so
 ``Satō``, ``Sato``, ``Satou`` and ``SATOH`` all become ``sato`` and match one another.
