@@ -87,8 +87,8 @@ class SearchQuery:
 
     A patient matches when every group has at least one prefix that some term of the
     patient starts with, or when one of the patient's terms starts with a prefix in
-    `whole`. A query without searchable characters has no groups and no whole prefixes,
-    which under that rule matches every patient, so callers treat it as no filter.
+    `whole`. A query without searchable characters has no groups and no whole prefixes.
+    That rule would match every patient then, so callers decide what such a query means.
     """
 
     groups: tuple[frozenset[str], ...]
