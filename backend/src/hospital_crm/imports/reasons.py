@@ -83,6 +83,11 @@ REASONS: dict[str, ReasonText] = {
         en="{column}: '{value}' is not a known case stage (e.g. inquiry_received, quote_sent)",
         zh="“{column}”的状态“{value}”无法识别",
     ),
+    "invalid_value": ReasonText(
+        ja="「{column}」の値「{value}」が正しくありません（{detail}）",
+        en="{column}: '{value}' is invalid ({detail})",
+        zh="“{column}”的值“{value}”无效（{detail}）",
+    ),
     "value_too_long": ReasonText(
         ja="「{column}」が長すぎます（{max_length}文字まで）",
         en="{column} is too long (at most {max_length} characters)",

@@ -83,6 +83,8 @@ class ParsedRow:
     patient: dict[str, Any] = field(default_factory=dict)
     case: dict[str, Any] | None = None
     errors: list[RowError] = field(default_factory=list)
+    # Patient attribute -> header of the column it came from, to name it in a rejection.
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def rejected(self) -> bool:
@@ -133,6 +135,7 @@ class RowParser:
             if not _is_empty(cells[extra_index]):
                 custom[f"column {extra_index + 1}"] = _cell_as_text(cells[extra_index])
 
+        row.sources = _attribute_sources(values)
         self._parse_names(row, values)
         self._parse_patient_values(row, values)
         self._parse_case_values(row, values)
@@ -274,6 +277,23 @@ class RowParser:
             row.patient[target] = parser(cell)
         except CellError as error:
             row.errors.append(RowError(error.code, column.header, _cell_as_text(cell)))
+
+
+_ATTRIBUTES_OF_FIELD = {
+    ImportField.FULL_NAME: ("family_name", "given_name"),
+    ImportField.PHONE: ("phones",),
+    ImportField.REFERRING_PARTNER: ("referring_partner_id",),
+    ImportField.NAME_KANA_FAMILY: ("name_kana",),
+    ImportField.NAME_KANA_GIVEN: ("name_kana",),
+}
+
+
+def _attribute_sources(values: Mapping[ImportField, list]) -> dict[str, str]:
+    sources: dict[str, str] = {}
+    for import_field, found in values.items():
+        for attribute in _ATTRIBUTES_OF_FIELD.get(import_field, (import_field.value,)):
+            sources.setdefault(attribute, found[0][0].header)
+    return sources
 
 
 def _is_empty(cell: Cell) -> bool:
