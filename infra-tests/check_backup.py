@@ -109,7 +109,8 @@ def load_source(results: Results, source: str, env: dict[str, str]) -> None:
                              check=False, env=app_env)
     results.check("backup: app schema migrated", migrate.returncode == 0,
                   (migrate.stderr or migrate.stdout)[-500:])
-    demo = subprocess.run([HOSPITAL_CRM, "demo-data"], capture_output=True, text=True,
+    demo = subprocess.run([HOSPITAL_CRM, "demo-data", "--patients", "40"],
+                          capture_output=True, text=True,
                           check=False, env=app_env)
     results.check("backup: demo data loaded", demo.returncode == 0,
                   (demo.stderr or demo.stdout)[-500:])
@@ -136,6 +137,8 @@ def check_round_trip(results: Results, source: str, target: str, env: dict[str, 
                   (restore.stderr or restore.stdout)[-800:])
     results.check("backup: restore ran the row-count verification",
                   "match the backup manifest" in restore.stdout, restore.stdout[-300:])
+    results.check("backup: restore ran hospital-crm audit verify",
+                  "running hospital-crm audit verify" in restore.stdout, restore.stdout[-300:])
 
     source_tables, target_tables = table_fingerprints(source), table_fingerprints(target)
     results.check("backup: same tables restored", source_tables.keys() == target_tables.keys(),

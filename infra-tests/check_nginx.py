@@ -228,6 +228,11 @@ def main() -> None:
         backend_env = {**os.environ, "DATA_DIR": str(workdir / "data"), "APP_ENV": "development"}
         for name in ("DATABASE_URL", "DATABASE_READ_URL", "REDIS_URL"):
             backend_env.pop(name, None)
+        # `serve` refuses to start on a database that is not at the newest migration.
+        migrate = subprocess.run([HOSPITAL_CRM, "migrate"], env=backend_env, capture_output=True,
+                                 text=True, check=False)
+        results.check("nginx: backend database migrated", migrate.returncode == 0,
+                      (migrate.stderr or migrate.stdout)[-500:])
         backend = subprocess.Popen(
             [HOSPITAL_CRM, "serve", "--host", "127.0.0.1", "--port", str(backend_port)],
             env=backend_env, stdout=backend_log, stderr=subprocess.STDOUT,

@@ -87,7 +87,6 @@ locals {
     { name = "WEB_CONCURRENCY", value = tostring(var.backend_workers) },
     # The ALB's addresses come from the public subnets; only it may set
     # X-Forwarded-For and X-Forwarded-Proto.
-    { name = "FORWARDED_ALLOW_IPS", value = join(",", aws_subnet.public[*].cidr_block) },
     { name = "TRUSTED_PROXIES", value = join(",", aws_subnet.public[*].cidr_block) },
   ]
 
@@ -120,7 +119,7 @@ resource "aws_ecs_task_definition" "backend" {
     portMappings = [{ containerPort = 3001, protocol = "tcp" }]
     environment  = local.backend_environment
     secrets      = local.backend_secrets
-    # uvicorn finishes open requests for up to 25 s after SIGTERM.
+    # uvicorn finishes open requests for up to 20 s after SIGTERM.
     stopTimeout = 30
     healthCheck = {
       command     = ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:3001/health/live', timeout=4)"]
