@@ -12,6 +12,18 @@ const cli = process.env.HOSPITAL_CRM_CLI ?? join(backendDir, ".venv/bin/hospital
 const target = join(frontendDir, "src/api/schema.d.ts");
 const check = process.argv.includes("--check");
 
+// NOTE: `hospital-crm openapi` also logs to stdout (for example "frontend.not_built" when
+// dist/ is missing), so the document starts at the first line that is a lone "{".
+function extractJson(output) {
+  const start = output.startsWith("{\n") ? 0 : output.indexOf("\n{\n") + 1;
+  if (start > 0) {
+    console.error("warning: `hospital-crm openapi` printed log lines before the JSON document; they were skipped.");
+  }
+  const json = output.slice(start);
+  JSON.parse(json);
+  return json;
+}
+
 const workDir = mkdtempSync(join(tmpdir(), "hospital-crm-openapi-"));
 try {
   const openapiJson = execFileSync(cli, ["openapi"], {
@@ -20,11 +32,12 @@ try {
     maxBuffer: 64 * 1024 * 1024,
   });
   const specPath = join(workDir, "openapi.json");
-  writeFileSync(specPath, openapiJson);
+  writeFileSync(specPath, extractJson(openapiJson));
 
   const output = check ? join(workDir, "schema.d.ts") : target;
   const generator = join(frontendDir, "node_modules/.bin/openapi-typescript");
-  execFileSync(generator, [specPath, "--output", output], { cwd: frontendDir, stdio: ["ignore", "ignore", "inherit"] });
+  // Fields with a default are optional in request bodies; response schemas list them as required anyway.
+  execFileSync(generator, [specPath, "--default-non-nullable", "false", "--output", output], { cwd: frontendDir, stdio: ["ignore", "ignore", "inherit"] });
 
   if (check) {
     const fresh = readFileSync(output, "utf8");

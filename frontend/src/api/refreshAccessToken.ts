@@ -19,7 +19,8 @@ export function refreshAccessToken(): Promise<string | null> {
         method: "POST",
         credentials: "include",
         headers: { "Content-Type": "application/json" },
-        body: "{}",
+        // session_cookie asks the server to rotate the cookie rather than return the token in JSON.
+        body: JSON.stringify({ session_cookie: true }),
       });
       if (!response.ok) {
         tokenStore.set(null);

@@ -18,14 +18,12 @@ const PatientCreatePage = lazyPage(() => import("@/modules/patients/components/P
 const PipelinePage = lazyPage(() => import("@/modules/pipeline/components/PipelinePage"), "PipelinePage");
 const CaseDetailPage = lazyPage(() => import("@/modules/cases/components/CaseDetailPage"), "CaseDetailPage");
 const TasksPage = lazyPage(() => import("@/modules/tasks/components/TasksPage"), "TasksPage");
-const ImportPage = lazyPage(() => import("@/modules/imports/components/ImportPage"), "ImportPage");
 const UsersAdminPage = lazyPage(() => import("@/modules/admin/components/UsersAdminPage"), "UsersAdminPage");
 const PartnersAdminPage = lazyPage(() => import("@/modules/admin/components/PartnersAdminPage"), "PartnersAdminPage");
 const DepartmentsAdminPage = lazyPage(() => import("@/modules/admin/components/DepartmentsAdminPage"), "DepartmentsAdminPage");
 const AuditLogPage = lazyPage(() => import("@/modules/admin/components/AuditLogPage"), "AuditLogPage");
 
 const ADMIN = ["admin"] as const;
-const IMPORTERS = ["admin", "coordinator"] as const;
 const STAFF = ["admin", "coordinator", "doctor", "interpreter", "finance"] as const;
 
 function SessionRoot() {
@@ -58,7 +56,6 @@ export const router = createBrowserRouter([
           { path: "pipeline", element: <PipelinePage /> },
           { path: "cases/:caseId", element: <CaseDetailPage /> },
           { path: "tasks", element: <RequireAuth roles={STAFF}><TasksPage /></RequireAuth> },
-          { path: "imports", element: <RequireAuth roles={IMPORTERS}><ImportPage /></RequireAuth> },
           { path: "admin/users", element: <RequireAuth roles={ADMIN}><UsersAdminPage /></RequireAuth> },
           { path: "admin/partners", element: <RequireAuth roles={ADMIN}><PartnersAdminPage /></RequireAuth> },
           { path: "admin/departments", element: <RequireAuth roles={ADMIN}><DepartmentsAdminPage /></RequireAuth> },

@@ -62,18 +62,17 @@ export function SessionProvider({ children }: SessionProviderProps) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const body = unwrap(await client.POST("/api/v1/auth/login", { body: { email, password } }));
+      const body = unwrap(await client.POST("/api/v1/auth/login", { body: { email, password, session_cookie: true } }));
       tokenStore.set(body.access_token);
-      const me = await fetchCurrentUser();
-      setUser(me);
-      return me;
+      setUser(body.user);
+      return body.user;
     },
     [setUser],
   );
 
   const logout = useCallback(async () => {
     try {
-      await client.POST("/api/v1/auth/logout", { body: {} as never });
+      await client.POST("/api/v1/auth/logout", { body: { session_cookie: true } });
     } finally {
       tokenStore.set(null);
       queryClient.clear();

@@ -1,0 +1,134 @@
+import { DatePicker, Empty, Input, Select, Table, Typography } from "antd";
+import dayjs from "dayjs";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+import type { ApiResponse } from "@/api/types";
+import { type AuditEventParams, useAuditEvents } from "@/modules/audit/hooks/useAuditEvents";
+import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
+import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
+import { useUsers } from "@/modules/users/hooks/useUsers";
+
+type AuditEvent = ApiResponse<"/api/v1/audit-events", "get">["items"][number];
+
+const ENTITY_TYPES = ["patient", "case", "task", "activity", "user", "partner", "department", "import", "export", "session"] as const;
+const PAGE_SIZE = 50;
+
+function entityLink(entityType: string, entityId: string | null | undefined) {
+  if (!entityId) return "";
+  if (entityType === "patient") return <Link to={`/patients/${entityId}`}>{entityId}</Link>;
+  if (entityType === "case") return <Link to={`/cases/${entityId}`}>{entityId}</Link>;
+  return entityId;
+}
+
+/** The audit log (who did what to which record, including every reveal of a protected field), with filters. */
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const [searchParams, update] = useSearchParamState();
+  const page = Number(searchParams.get("page") ?? "1");
+  const from = searchParams.get("occurred_from");
+  const to = searchParams.get("occurred_to");
+
+  const params: AuditEventParams = {
+    actor_id: searchParams.get("actor_id") ?? undefined,
+    entity_type: searchParams.get("entity_type") ?? undefined,
+    entity_id: searchParams.get("entity_id") ?? undefined,
+    action: searchParams.get("action") ?? undefined,
+    occurred_from: from ?? undefined,
+    occurred_to: to ?? undefined,
+    page,
+    page_size: PAGE_SIZE,
+  };
+  const { data, isFetching, error, refetch } = useAuditEvents(params);
+  const userName = (id: string | null | undefined) => users.data?.items.find((user) => user.id === id)?.display_name ?? id ?? "";
+
+  return (
+    <>
+      <Typography.Title level={1} className="page-title">
+        {t("nav.audit")}
+      </Typography.Title>
+      <div className="toolbar">
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t("admin.audit.actor")}
+          aria-label={t("admin.audit.actor")}
+          value={params.actor_id ?? undefined}
+          onChange={(value) => update({ actor_id: value })}
+          options={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.display_name }))}
+          style={{ width: 180 }}
+        />
+        <Select
+          allowClear
+          placeholder={t("admin.audit.entityType")}
+          aria-label={t("admin.audit.entityType")}
+          value={params.entity_type ?? undefined}
+          onChange={(value) => update({ entity_type: value })}
+          options={ENTITY_TYPES.map((value) => ({ value, label: t(`admin.audit.entityTypes.${value}`) }))}
+          style={{ width: 160 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t("admin.audit.entityId")}
+          aria-label={t("admin.audit.entityId")}
+          defaultValue={params.entity_id ?? ""}
+          onSearch={(value) => update({ entity_id: value.trim() })}
+          style={{ width: 280 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t("admin.audit.action")}
+          aria-label={t("admin.audit.action")}
+          defaultValue={params.action ?? ""}
+          onSearch={(value) => update({ action: value.trim() })}
+          style={{ width: 200 }}
+        />
+        <DatePicker.RangePicker
+          aria-label={t("admin.audit.period")}
+          value={from && to ? [dayjs(from), dayjs(to)] : null}
+          onChange={(range) =>
+            update({
+              occurred_from: range?.[0] ? range[0].tz(tokyoTimeZone, true).startOf("day").toISOString() : undefined,
+              occurred_to: range?.[1] ? range[1].tz(tokyoTimeZone, true).endOf("day").toISOString() : undefined,
+            })
+          }
+        />
+      </div>
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Table<AuditEvent>
+          rowKey="id"
+          size="small"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: <Empty description={t("admin.audit.empty")} /> }}
+          expandable={{
+            rowExpandable: (event) => Boolean(event.details && Object.keys(event.details).length > 0),
+            expandedRowRender: (event) => <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{JSON.stringify(event.details, null, 2)}</pre>,
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (next) => update({ page: next }),
+            showTotal: (count) => t("common.totalCount", { count }),
+          }}
+          columns={[
+            { key: "occurred_at", title: t("admin.audit.occurredAt"), render: (_, event) => formatTokyoDateTime(event.occurred_at), width: 150 },
+            { key: "actor", title: t("admin.audit.actor"), render: (_, event) => userName(event.actor_id) },
+            { key: "action", title: t("admin.audit.action"), render: (_, event) => <code>{event.action}</code> },
+            { key: "entity_type", title: t("admin.audit.entityType"), render: (_, event) => t(`admin.audit.entityTypes.${event.entity_type}`, { defaultValue: event.entity_type }) },
+            { key: "entity_id", title: t("admin.audit.entityId"), render: (_, event) => entityLink(event.entity_type, event.entity_id) },
+          ]}
+        />
+      )}
+    </>
+  );
+}

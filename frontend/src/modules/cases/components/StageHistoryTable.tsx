@@ -1,0 +1,37 @@
+import { Empty, Table } from "antd";
+import { useTranslation } from "react-i18next";
+
+import type { ApiResponse } from "@/api/types";
+import { formatDuration } from "@/modules/common/utils/formatDuration";
+import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+
+import { StageTag } from "./StageTag";
+
+type StageChange = ApiResponse<"/api/v1/cases/{case_id}/stage-history", "get">[number];
+
+export type StageHistoryTableProps = {
+  changes: StageChange[];
+  userName: (id: string | null | undefined) => string;
+};
+
+/** Each stage change with who made it and how long the case had stayed in the stage it left. */
+export function StageHistoryTable({ changes, userName }: StageHistoryTableProps) {
+  const { t } = useTranslation();
+  return (
+    <Table<StageChange>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={changes}
+      scroll={{ x: 640 }}
+      locale={{ emptyText: <Empty description={t("cases.noStageHistory")} /> }}
+      columns={[
+        { key: "changed_at", title: t("cases.changedAt"), render: (_, row) => formatTokyoDateTime(row.changed_at) },
+        { key: "from", title: t("cases.fromStage"), render: (_, row) => (row.from_stage ? <StageTag stage={row.from_stage} /> : "-") },
+        { key: "to", title: t("cases.toStage"), render: (_, row) => <StageTag stage={row.to_stage} /> },
+        { key: "duration", title: t("cases.timeInStage"), render: (_, row) => formatDuration(row.duration_seconds, t) },
+        { key: "by", title: t("cases.changedBy"), render: (_, row) => userName(row.changed_by_id) },
+      ]}
+    />
+  );
+}

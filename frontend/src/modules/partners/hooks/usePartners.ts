@@ -1,0 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
+
+import { client } from "@/api/client";
+import { unwrap } from "@/api/unwrap";
+
+/** Partner organizations (GET /partners), first 200 by name, for labels, filters and the admin page; partner users cannot list them. */
+export function usePartners(enabled = true) {
+  return useQuery({
+    queryKey: ["partners"],
+    queryFn: async () => unwrap(await client.GET("/api/v1/partners", { params: { query: { page_size: 200, sort: "name" } } })),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}

@@ -1,0 +1,98 @@
+import { Alert, App, Button, List, Modal, Tag } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+import { countryName } from "@/modules/common/utils/countryName";
+import { formatDate } from "@/modules/common/utils/formatDate";
+import { translateApiError } from "@/modules/common/utils/translateApiError";
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+
+import { useMergePatient } from "../hooks/useMergePatient";
+import { usePatientDuplicates } from "../hooks/usePatientDuplicates";
+import { patientDisplayName } from "../utils/patientDisplayName";
+
+export type DuplicateWarningProps = {
+  patientId: string;
+  canMerge: boolean;
+};
+
+/** Warn about patients who may be the same person, and merge one into this record after confirmation. */
+export function DuplicateWarning({ patientId, canMerge }: DuplicateWarningProps) {
+  const { t } = useTranslation();
+  const { language } = useUiLanguage();
+  const { message } = App.useApp();
+  const { data } = usePatientDuplicates(patientId);
+  const merge = useMergePatient(patientId);
+  const [open, setOpen] = useState(false);
+  const candidates = data ?? [];
+
+  if (candidates.length === 0) {
+    return null;
+  }
+
+  const confirmMerge = (duplicateId: string, name: string) => {
+    Modal.confirm({
+      title: t("patients.duplicates.mergeTitle"),
+      content: t("patients.duplicates.mergeBody", { name }),
+      okText: t("patients.duplicates.merge"),
+      okButtonProps: { danger: true },
+      cancelText: t("common.cancel"),
+      onOk: () =>
+        merge.mutateAsync(duplicateId).then(
+          () => {
+            void message.success(t("patients.duplicates.merged"));
+            setOpen(false);
+          },
+          (error: unknown) => void message.error(translateApiError(error, t)),
+        ),
+    });
+  };
+
+  return (
+    <>
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={t("patients.duplicates.warning", { count: candidates.length })}
+        action={
+          <Button size="small" onClick={() => setOpen(true)}>
+            {t("patients.duplicates.review")}
+          </Button>
+        }
+      />
+      <Modal open={open} title={t("patients.duplicates.title")} footer={null} onCancel={() => setOpen(false)} width={680}>
+        <List
+          dataSource={candidates}
+          renderItem={(candidate) => {
+            const name = patientDisplayName(candidate.patient);
+            return (
+              <List.Item
+                actions={
+                  canMerge
+                    ? [
+                        <Button key="merge" danger size="small" loading={merge.isPending} onClick={() => confirmMerge(candidate.patient.id, name)}>
+                          {t("patients.duplicates.mergeInto")}
+                        </Button>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={<Link to={`/patients/${candidate.patient.id}`}>{name}</Link>}
+                  description={[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join("・")}
+                />
+                {candidate.reasons.map((reason) => (
+                  <Tag key={reason} color="orange">
+                    {t(`patients.duplicates.reasons.${reason}`)}
+                  </Tag>
+                ))}
+              </List.Item>
+            );
+          }}
+        />
+      </Modal>
+    </>
+  );
+}

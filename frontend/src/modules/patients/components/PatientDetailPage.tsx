@@ -1,0 +1,157 @@
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Skeleton, Space, Table, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+
+import { ActivityTimeline } from "@/modules/activities/components/ActivityTimeline";
+import { QuickNoteForm } from "@/modules/activities/components/QuickNoteForm";
+import { useCan } from "@/modules/auth/hooks/useCan";
+import { CaseCreateModal } from "@/modules/cases/components/CaseCreateModal";
+import { StageTag } from "@/modules/cases/components/StageTag";
+import { useCases } from "@/modules/cases/hooks/useCases";
+import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { QueryErrorResult } from "@/modules/common/components/QueryErrorResult";
+import { countryName } from "@/modules/common/utils/countryName";
+import { formatDate } from "@/modules/common/utils/formatDate";
+import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { TaskTable } from "@/modules/tasks/components/TaskTable";
+import { useTasks } from "@/modules/tasks/hooks/useTasks";
+import { useUserName } from "@/modules/users/hooks/useUserName";
+
+import { usePatient } from "../hooks/usePatient";
+import { usePatientTimeline } from "../hooks/usePatientTimeline";
+import { patientDisplayName } from "../utils/patientDisplayName";
+import { patientToFormValues } from "../utils/patientToFormValues";
+import { DuplicateWarning } from "./DuplicateWarning";
+import { PatientEditDrawer } from "./PatientEditDrawer";
+import { PatientProfile } from "./PatientProfile";
+
+/** One patient: profile with masked protected fields, cases, timeline and tasks. */
+export function PatientDetailPage() {
+  const { patientId = "" } = useParams();
+  const { t } = useTranslation();
+  const { language } = useUiLanguage();
+  const can = useCan();
+  const departmentName = useDepartmentName();
+  const userName = useUserName();
+  const partners = usePartners(can("readStaff"));
+  const patient = usePatient(patientId);
+  const cases = useCases({ patient_id: patientId, page_size: 100, sort: "-created_at" }, patient.isSuccess);
+  const timeline = usePatientTimeline(patientId);
+  const tasks = useTasks({ patient_id: patientId }, patient.isSuccess && can("readStaff"));
+  const [editing, setEditing] = useState(false);
+  const [creatingCase, setCreatingCase] = useState(false);
+
+  if (patient.error) {
+    return <QueryErrorResult error={patient.error} onRetry={() => void patient.refetch()} />;
+  }
+  if (patient.isPending) {
+    return <Skeleton active paragraph={{ rows: 10 }} />;
+  }
+
+  const data = patient.data;
+  const partnerName = partners.data?.items.find((partner) => partner.id === data.referring_partner_id)?.name ?? "";
+  const timelineItems = timeline.data?.items ?? [];
+
+  return (
+    <>
+      <div className="toolbar" style={{ justifyContent: "space-between" }}>
+        <div>
+          <Typography.Title level={1} className="page-title" style={{ marginBottom: 0 }}>
+            {patientDisplayName(data)}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {[countryName(data.nationality, language), formatDate(data.date_of_birth), t("common.createdAtValue", { time: formatTokyoDateTime(data.created_at) })]
+              .filter(Boolean)
+              .join("・")}
+          </Typography.Text>
+        </div>
+        {can("writePatients") && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t("common.edit")}
+          </Button>
+        )}
+      </div>
+
+      {can("readStaff") && <DuplicateWarning patientId={patientId} canMerge={can("mergePatients")} />}
+
+      <Tabs
+        defaultActiveKey="profile"
+        items={[
+          { key: "profile", label: t("patients.tabs.profile"), children: <PatientProfile patient={data} partnerName={partnerName} /> },
+          {
+            key: "cases",
+            label: t("patients.tabs.cases", { count: cases.data?.total ?? 0 }),
+            children: (
+              <>
+                {can("writeCases") && (
+                  <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreatingCase(true)}>
+                    {t("cases.new")}
+                  </Button>
+                )}
+                {cases.error ? (
+                  <ErrorAlert error={cases.error} onRetry={() => void cases.refetch()} />
+                ) : (
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    loading={cases.isFetching}
+                    dataSource={cases.data?.items ?? []}
+                    pagination={false}
+                    scroll={{ x: 640 }}
+                    locale={{ emptyText: t("cases.empty") }}
+                    columns={[
+                      { key: "reference", title: t("cases.reference"), render: (_, row) => <Link to={`/cases/${row.id}`}>{row.reference}</Link> },
+                      { key: "stage", title: t("cases.stage"), render: (_, row) => <StageTag stage={row.stage} /> },
+                      { key: "department", title: t("cases.department"), render: (_, row) => departmentName(row.department_id) },
+                      { key: "treatment", title: t("cases.requestedTreatment"), dataIndex: "requested_treatment", ellipsis: true },
+                      { key: "arrival", title: t("cases.plannedArrival"), render: (_, row) => formatDate(row.planned_arrival_date) },
+                    ]}
+                  />
+                )}
+              </>
+            ),
+          },
+          {
+            key: "timeline",
+            label: t("patients.tabs.timeline"),
+            children: (
+              <Space direction="vertical" size="large" style={{ width: "100%" }}>
+                <Card size="small" title={t("activities.addTitle")}>
+                  <QuickNoteForm patientId={patientId} />
+                </Card>
+                {timeline.error ? (
+                  <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />
+                ) : timeline.isPending ? (
+                  <Skeleton active />
+                ) : (
+                  <ActivityTimeline activities={timelineItems} patientTimeZone={data.time_zone} />
+                )}
+              </Space>
+            ),
+          },
+          ...(can("readStaff")
+            ? [
+                {
+                  key: "tasks",
+                  label: t("patients.tabs.tasks"),
+                  children: tasks.error ? (
+                    <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
+                  ) : (
+                    <TaskTable tasks={tasks.data?.items ?? []} loading={tasks.isFetching} userName={userName} />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+
+      {editing && <PatientEditDrawer patientId={patientId} open={editing} initialValues={patientToFormValues(data)} onClose={() => setEditing(false)} />}
+      <CaseCreateModal patientId={patientId} open={creatingCase} onClose={() => setCreatingCase(false)} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { App, Drawer, Form, Modal } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
+import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
+import { translateApiError } from "@/modules/common/utils/translateApiError";
+
+import { useUpdatePatient } from "../hooks/useUpdatePatient";
+import type { PatientFormValues } from "../utils/PatientFormValues";
+import { patientFormToBody } from "../utils/patientFormToBody";
+import { PatientForm } from "./PatientForm";
+
+export type PatientEditDrawerProps = {
+  patientId: string;
+  open: boolean;
+  initialValues: PatientFormValues;
+  onClose: () => void;
+};
+
+/** Edit a patient's profile in a side drawer; closing with unsaved changes asks first. */
+export function PatientEditDrawer({ patientId, open, initialValues, onClose }: PatientEditDrawerProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PatientFormValues>();
+  const updatePatient = useUpdatePatient(patientId);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesWarning(open && dirty);
+
+  const close = () => {
+    setDirty(false);
+    form.resetFields();
+    onClose();
+  };
+
+  const requestClose = () => {
+    if (!dirty) {
+      close();
+      return;
+    }
+    Modal.confirm({
+      title: t("common.unsavedTitle"),
+      content: t("common.unsavedBody"),
+      okText: t("common.discard"),
+      cancelText: t("common.stay"),
+      onOk: close,
+    });
+  };
+
+  const onFinish = (values: PatientFormValues) => {
+    updatePatient.mutate(patientFormToBody(values, "edit"), {
+      onSuccess: () => {
+        void message.success(t("common.saved"));
+        close();
+      },
+      onError: (error) => {
+        applyApiFieldErrors(form, error, t);
+        void message.error(translateApiError(error, t));
+      },
+    });
+  };
+
+  return (
+    <Drawer open={open} width={Math.min(880, window.innerWidth)} title={t("patients.edit")} onClose={requestClose} destroyOnClose>
+      <PatientForm
+        form={form}
+        mode="edit"
+        initialValues={initialValues}
+        submitting={updatePatient.isPending}
+        onValuesChange={() => setDirty(true)}
+        onFinish={onFinish}
+        onCancel={requestClose}
+      />
+    </Drawer>
+  );
+}

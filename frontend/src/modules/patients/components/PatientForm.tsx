@@ -1,0 +1,259 @@
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { phoneKinds, sexes, staffGenders } from "@/api/enums";
+import { Button, Card, Col, DatePicker, Form, type FormInstance, Input, Row, Select, Space } from "antd";
+import { useTranslation } from "react-i18next";
+
+import { useCan } from "@/modules/auth/hooks/useCan";
+import { CountrySelect } from "@/modules/common/components/CountrySelect";
+import { languageCodes } from "@/modules/common/utils/languageCodes";
+import { languageName } from "@/modules/common/utils/languageName";
+import { timeZones } from "@/modules/common/utils/timeZones";
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+import { usePartners } from "@/modules/partners/hooks/usePartners";
+
+import type { PatientFormValues } from "../utils/PatientFormValues";
+
+const DIETS = ["halal", "kosher", "vegetarian", "vegan", "no_pork", "no_beef", "no_alcohol"] as const;
+// Kana readings are written in full-width katakana, with the long-vowel mark and spaces.
+const KATAKANA = /^[\u30A0-\u30FF\u3000\s・ー]*$/;
+
+export type PatientFormProps = {
+  form: FormInstance<PatientFormValues>;
+  mode: "create" | "edit";
+  initialValues?: PatientFormValues;
+  submitting: boolean;
+  onFinish: (values: PatientFormValues) => void;
+  onValuesChange?: () => void;
+  onCancel?: () => void;
+};
+
+/** The patient profile form, shared by registration and editing. */
+export function PatientForm({ form, mode, initialValues, submitting, onFinish, onValuesChange, onCancel }: PatientFormProps) {
+  const { t } = useTranslation();
+  const { language } = useUiLanguage();
+  const can = useCan();
+  const partners = usePartners(can("readStaff"));
+  const protectedHint = mode === "edit" ? t("patients.protectedKeepHint") : undefined;
+
+  return (
+    <Form<PatientFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues ?? { sex: "unknown", phones: [{ kind: "mobile" }] }}
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      scrollToFirstError
+    >
+      <Card title={t("patients.sections.name")} size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="family_name" label={t("patients.familyName")}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="given_name" label={t("patients.givenName")}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="name_latin"
+              label={t("patients.nameLatin")}
+              extra={t("patients.nameLatinHint")}
+              rules={[{ required: true, whitespace: true, message: t("patients.nameLatinRequired") }]}
+            >
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="name_kana" label={t("patients.nameKana")} rules={[{ pattern: KATAKANA, message: t("patients.nameKanaInvalid") }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="sex" label={t("patients.sex")}>
+              <Select options={sexes.map((value) => ({ value, label: t(`sex.${value}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="date_of_birth" label={t("patients.dateOfBirth")}>
+              <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD", "YYYYMMDD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="nationality" label={t("patients.nationality")}>
+              <CountrySelect />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="country_of_residence" label={t("patients.residence")}>
+              <CountrySelect />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="preferred_languages" label={t("patients.preferredLanguages")}>
+              <Select mode="tags" options={languageCodes.map((code) => ({ value: code, label: `${languageName(code, language)} (${code})` }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="time_zone" label={t("patients.timeZone")}>
+              <Select showSearch allowClear options={timeZones().map((zone) => ({ value: zone, label: zone }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title={t("patients.sections.contact")} size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="email" label={t("patients.email")} rules={[{ type: "email", message: t("fieldErrors.email") }]}>
+              <Input inputMode="email" maxLength={320} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="address" label={t("patients.address")}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.List name="phones">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" wrap>
+                  <Form.Item name={[field.name, "number"]} label={t("patients.phone")} extra={t("patients.phoneHint")}>
+                    <Input inputMode="tel" style={{ width: 220 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, "kind"]} label={t("patients.phoneKind")}>
+                    <Select style={{ width: 120 }} options={phoneKinds.map((value) => ({ value, label: t(`phoneKinds.${value}`) }))} />
+                  </Form.Item>
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t("common.remove")} onClick={() => remove(field.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: "mobile" })} style={{ marginBottom: 16 }}>
+                {t("patients.addPhone")}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name={["messaging", "wechat"]} label="WeChat">
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={["messaging", "whatsapp"]} label="WhatsApp">
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={["messaging", "line"]} label="LINE">
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title={t("patients.sections.identity")} size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="passport_number" label={t("patients.passportNumber")} extra={protectedHint}>
+              <Input autoComplete="off" maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="passport_expiry" label={t("patients.passportExpiry")}>
+              <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+          {can("readStaff") && (
+            <Col xs={24} md={12}>
+              <Form.Item name="referring_partner_id" label={t("patients.referringPartner")}>
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  options={(partners.data?.items ?? []).map((partner) => ({ value: partner.id, label: partner.name }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+      </Card>
+
+      <Card title={t("patients.sections.medical")} size="small" style={{ marginBottom: 16 }}>
+        <Form.Item name="medical_summary" label={t("patients.medicalSummary")} extra={protectedHint}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="allergies" label={t("patients.allergies")} extra={protectedHint}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item name={["care_preferences", "religion"]} label={t("patients.religion")}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={["care_preferences", "diet"]} label={t("patients.diet")}>
+              <Select mode="tags" options={DIETS.map((value) => ({ value, label: t(`diets.${value}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={["care_preferences", "staff_gender"]} label={t("patients.staffGender")}>
+              <Select allowClear options={staffGenders.map((value) => ({ value, label: t(`staffGenders.${value}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={["care_preferences", "room"]} label={t("patients.room")}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title={t("patients.sections.emergency")} size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item name={["emergency_contact", "name"]} label={t("patients.contactName")}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={["emergency_contact", "relationship"]} label={t("patients.relationship")}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={["emergency_contact", "phone"]} label={t("patients.phone")}>
+              <Input inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name={["emergency_contact", "email"]} label={t("patients.email")} rules={[{ type: "email", message: t("fieldErrors.email") }]}>
+              <Input inputMode="email" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card title={t("patients.sections.other")} size="small" style={{ marginBottom: 16 }}>
+        <Form.Item name="tags" label={t("patients.tags")}>
+          <Select mode="tags" />
+        </Form.Item>
+        <Form.Item name="notes" label={t("patients.notes")}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Card>
+
+      <Space>
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          {mode === "create" ? t("patients.register") : t("common.save")}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>{t("common.cancel")}</Button>}
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,226 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Empty, Input, Select, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+import type { ApiResponse } from "@/api/types";
+import { useCan } from "@/modules/auth/hooks/useCan";
+import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
+import { ColumnChooser } from "@/modules/common/components/ColumnChooser";
+import { CountrySelect } from "@/modules/common/components/CountrySelect";
+import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
+import { useStoredColumns } from "@/modules/common/hooks/useStoredColumns";
+import { antdSortToParam } from "@/modules/common/utils/antdSortToParam";
+import { countryName } from "@/modules/common/utils/countryName";
+import { formatDate } from "@/modules/common/utils/formatDate";
+import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
+import { useDepartments } from "@/modules/departments/hooks/useDepartments";
+import { departmentName } from "@/modules/departments/utils/departmentName";
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { useUsers } from "@/modules/users/hooks/useUsers";
+
+import { type PatientListParams, usePatients } from "../hooks/usePatients";
+
+type PatientSummary = ApiResponse<"/api/v1/patients", "get">["items"][number];
+
+const PAGE_SIZE = 50;
+const DEFAULT_COLUMNS = ["name", "name_kana", "nationality", "date_of_birth", "phones", "referring_partner_id", "created_at"];
+
+/** The patient list: one search box for any script, filters, sorting, paging and column choice. */
+export function PatientsPage() {
+  const { t } = useTranslation();
+  const { language } = useUiLanguage();
+  const can = useCan();
+  const isStaff = can("readStaff");
+  const [searchParams, update] = useSearchParamState();
+  const [visibleColumns, setVisibleColumns] = useStoredColumns("hospital-crm.patients.columns", DEFAULT_COLUMNS);
+  const departments = useDepartments();
+  const partners = usePartners(isStaff);
+  const users = useUsers(isStaff);
+
+  const page = Number(searchParams.get("page") ?? "1");
+  const sort = searchParams.get("sort") ?? "-created_at";
+  const params: PatientListParams = {
+    q: searchParams.get("q") ?? undefined,
+    nationality: searchParams.get("nationality") ?? undefined,
+    stage: (searchParams.get("stage") as CaseStage | null) ?? undefined,
+    department_id: searchParams.get("department_id") ?? undefined,
+    partner_id: searchParams.get("partner_id") ?? undefined,
+    owner_id: searchParams.get("owner_id") ?? undefined,
+    sort,
+    page,
+    page_size: PAGE_SIZE,
+  };
+  const { data, isFetching, error, refetch } = usePatients(params);
+
+  const partnerName = useMemo(() => {
+    const names = new Map((partners.data?.items ?? []).map((partner) => [partner.id, partner.name]));
+    return (id: string | null | undefined) => (id ? (names.get(id) ?? "") : "");
+  }, [partners.data]);
+
+  const allColumns: ColumnsType<PatientSummary> = [
+    {
+      key: "name",
+      title: t("patients.name"),
+      sorter: true,
+      sortOrder: sortOrderFor(sort, "name"),
+      render: (_, row) => (
+        <Link to={`/patients/${row.id}`}>
+          {[row.family_name, row.given_name].filter(Boolean).join(" ") || row.name_latin}
+          {row.name_latin && <Typography.Text type="secondary"> {row.name_latin}</Typography.Text>}
+        </Link>
+      ),
+    },
+    { key: "name_kana", title: t("patients.nameKana"), dataIndex: "name_kana", sorter: true, sortOrder: sortOrderFor(sort, "name_kana") },
+    {
+      key: "nationality",
+      title: t("patients.nationality"),
+      dataIndex: "nationality",
+      sorter: true,
+      sortOrder: sortOrderFor(sort, "nationality"),
+      render: (code: string | null) => countryName(code, language),
+    },
+    {
+      key: "date_of_birth",
+      title: t("patients.dateOfBirth"),
+      dataIndex: "date_of_birth",
+      sorter: true,
+      sortOrder: sortOrderFor(sort, "date_of_birth"),
+      render: (value: string | null) => formatDate(value),
+    },
+    { key: "sex", title: t("patients.sex"), dataIndex: "sex", render: (sex: string) => t(`sex.${sex}`) },
+    { key: "phones", title: t("patients.phone"), render: (_, row) => row.phones?.[0]?.number ?? "" },
+    { key: "email", title: t("patients.email"), dataIndex: "email" },
+    { key: "country_of_residence", title: t("patients.residence"), dataIndex: "country_of_residence", render: (code: string | null) => countryName(code, language) },
+    { key: "referring_partner_id", title: t("patients.referringPartner"), dataIndex: "referring_partner_id", render: (id: string | null) => partnerName(id) },
+    {
+      key: "created_at",
+      title: t("common.createdAt"),
+      dataIndex: "created_at",
+      sorter: true,
+      sortOrder: sortOrderFor(sort, "created_at"),
+      render: (value: string) => formatTokyoDateTime(value),
+    },
+  ];
+  const columns = allColumns.filter((column) => visibleColumns.includes(String(column.key)));
+
+  return (
+    <>
+      <div className="toolbar" style={{ justifyContent: "space-between" }}>
+        <Typography.Title level={1} className="page-title">
+          {t("nav.patients")}
+        </Typography.Title>
+        <div className="toolbar" style={{ marginBottom: 0 }}>
+          {can("writePatients") && (
+            <Link to="/patients/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t("patients.new")}
+              </Button>
+            </Link>
+          )}
+        </div>
+      </div>
+
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          defaultValue={params.q ?? ""}
+          placeholder={t("patients.searchPlaceholder")}
+          aria-label={t("patients.search")}
+          enterButton={t("common.search")}
+          onSearch={(value) => update({ q: value.trim() })}
+          style={{ width: 360, maxWidth: "100%" }}
+        />
+        <CountrySelect
+          placeholder={t("patients.nationality")}
+          aria-label={t("patients.nationality")}
+          value={params.nationality ?? undefined}
+          onChange={(value) => update({ nationality: value })}
+          style={{ width: 180 }}
+        />
+        <Select
+          allowClear
+          placeholder={t("cases.stage")}
+          aria-label={t("cases.stage")}
+          value={params.stage ?? undefined}
+          onChange={(value) => update({ stage: value })}
+          options={caseStages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+          style={{ width: 180 }}
+        />
+        <Select
+          allowClear
+          placeholder={t("cases.department")}
+          aria-label={t("cases.department")}
+          value={params.department_id ?? undefined}
+          onChange={(value) => update({ department_id: value })}
+          options={(departments.data ?? []).map((department) => ({ value: department.id, label: departmentName(department, language) }))}
+          style={{ width: 160 }}
+        />
+        {isStaff && (
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t("patients.referringPartner")}
+          aria-label={t("patients.referringPartner")}
+          value={params.partner_id ?? undefined}
+          onChange={(value) => update({ partner_id: value })}
+          options={(partners.data?.items ?? []).map((partner) => ({ value: partner.id, label: partner.name }))}
+          style={{ width: 180 }}
+        />
+        )}
+        {isStaff && (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t("cases.owner")}
+            aria-label={t("cases.owner")}
+            value={params.owner_id ?? undefined}
+            onChange={(value) => update({ owner_id: value })}
+            options={(users.data?.items ?? []).map((staff) => ({ value: staff.id, label: staff.display_name }))}
+            style={{ width: 160 }}
+          />
+        )}
+        <ColumnChooser
+          options={allColumns.map((column) => ({ value: String(column.key), label: String(column.title) }))}
+          value={visibleColumns}
+          onChange={setVisibleColumns}
+        />
+      </div>
+
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Table<PatientSummary>
+          rowKey="id"
+          size="middle"
+          loading={isFetching}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: <Empty description={params.q ? t("patients.noMatch") : t("patients.empty")} /> }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => t("common.totalCount", { count: total }),
+          }}
+          onChange={(pagination, _filters, sorter, extra) => {
+            if (extra.action === "sort") {
+              update({ sort: antdSortToParam(sorter) });
+            } else if (extra.action === "paginate") {
+              update({ page: pagination.current });
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { Empty, Table } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+import { StageTag } from "@/modules/cases/components/StageTag";
+import { antdSortToParam } from "@/modules/common/utils/antdSortToParam";
+import { countryName } from "@/modules/common/utils/countryName";
+import { formatDate } from "@/modules/common/utils/formatDate";
+import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
+import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName";
+
+import type { CaseSummary } from "./KanbanCard";
+
+export type CasesTableProps = {
+  cases: CaseSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string | null;
+  loading: boolean;
+  onPage: (page: number) => void;
+  onSort: (sort: string | undefined) => void;
+};
+
+/** The pipeline as a sortable, paged table. */
+export function CasesTable({ cases, total, page, pageSize, sort, loading, onPage, onSort }: CasesTableProps) {
+  const { t } = useTranslation();
+  const { language } = useUiLanguage();
+  const departmentName = useDepartmentName();
+
+  return (
+    <Table<CaseSummary>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={cases}
+      scroll={{ x: 960 }}
+      locale={{ emptyText: <Empty description={t("pipeline.empty")} /> }}
+      pagination={{ current: page, pageSize, total, showSizeChanger: false, showTotal: (count) => t("common.totalCount", { count }) }}
+      onChange={(pagination, _filters, sorter, extra) => {
+        if (extra.action === "sort") onSort(antdSortToParam(sorter));
+        if (extra.action === "paginate") onPage(pagination.current ?? 1);
+      }}
+      columns={[
+        {
+          key: "reference",
+          title: t("cases.reference"),
+          dataIndex: "reference",
+          sorter: true,
+          sortOrder: sortOrderFor(sort, "reference"),
+          render: (reference: string, row) => <Link to={`/cases/${row.id}`}>{reference}</Link>,
+        },
+        { key: "patient", title: t("patients.name"), render: (_, row) => <Link to={`/patients/${row.patient.id}`}>{patientDisplayName(row.patient)}</Link> },
+        { key: "nationality", title: t("patients.nationality"), render: (_, row) => countryName(row.patient.nationality, language) },
+        { key: "stage", title: t("cases.stage"), dataIndex: "stage", sorter: true, sortOrder: sortOrderFor(sort, "stage"), render: (stage: string) => <StageTag stage={stage} /> },
+        { key: "department", title: t("cases.department"), dataIndex: "department_id", render: (id: string | null) => departmentName(id) },
+        { key: "requested_treatment", title: t("cases.requestedTreatment"), dataIndex: "requested_treatment", ellipsis: true },
+        { key: "priority", title: t("cases.priority"), dataIndex: "priority", sorter: true, sortOrder: sortOrderFor(sort, "priority"), render: (priority: string) => t(`priority.${priority}`) },
+        {
+          key: "planned_arrival_date",
+          title: t("cases.plannedArrival"),
+          dataIndex: "planned_arrival_date",
+          sorter: true,
+          sortOrder: sortOrderFor(sort, "planned_arrival_date"),
+          render: (value: string | null) => formatDate(value),
+        },
+        {
+          key: "stage_changed_at",
+          title: t("cases.stageChangedAt"),
+          dataIndex: "stage_changed_at",
+          sorter: true,
+          sortOrder: sortOrderFor(sort, "stage_changed_at"),
+          render: (value: string) => formatTokyoDateTime(value),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,107 @@
+import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
+import { App } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { useMoveCaseStage } from "@/modules/cases/hooks/useMoveCaseStage";
+import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
+import { translateApiError } from "@/modules/common/utils/translateApiError";
+import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
+
+import { columnKeyboardCoordinates } from "../utils/columnKeyboardCoordinates";
+import { type CaseSummary, KanbanCard } from "./KanbanCard";
+import { KanbanColumn } from "./KanbanColumn";
+import { LostReasonModal } from "./LostReasonModal";
+
+export type KanbanBoardProps = {
+  cases: CaseSummary[];
+  canMove: boolean;
+};
+
+type PendingMove = { caseId: string; toStage: CaseStage };
+
+/** The pipeline as columns per stage; a drop moves the case at once and rolls back if the API refuses. */
+export function KanbanBoard({ cases, canMove }: KanbanBoardProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const departmentName = useDepartmentName();
+  const moveStage = useMoveCaseStage();
+  const [pendingLost, setPendingLost] = useState<PendingMove | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
+
+  const stageOf = (caseId: string) => cases.find((item) => item.id === caseId)?.stage;
+  const referenceOf = (caseId: string | number) => cases.find((item) => item.id === caseId)?.reference ?? "";
+
+  const move = (caseId: string, toStage: CaseStage, lostReason?: string) => {
+    moveStage.mutate(
+      { caseId, toStage, lostReason },
+      {
+        onSuccess: () => void message.success(t("pipeline.moved", { stage: t(`stages.${toStage}`) })),
+        onError: (error) => void message.error(`${t("pipeline.moveFailed")} ${translateApiError(error, t)}`),
+      },
+    );
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over) {
+      return;
+    }
+    const caseId = String(active.id);
+    const toStage = caseStages.find((stage) => stage === over.id);
+    if (!toStage) {
+      return;
+    }
+    if (stageOf(caseId) === toStage) {
+      return;
+    }
+    if (toStage === "lost") {
+      setPendingLost({ caseId, toStage });
+      return;
+    }
+    move(caseId, toStage);
+  };
+
+  return (
+    <>
+      <DndContext
+        sensors={sensors}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          screenReaderInstructions: { draggable: t("pipeline.dragInstructions") },
+          announcements: {
+            onDragStart: ({ active }) => t("pipeline.announceStart", { reference: referenceOf(active.id) }),
+            onDragOver: ({ active, over }) =>
+              over ? t("pipeline.announceOver", { reference: referenceOf(active.id), stage: t(`stages.${over.id}`) }) : "",
+            onDragEnd: ({ active, over }) =>
+              over ? t("pipeline.announceDrop", { reference: referenceOf(active.id), stage: t(`stages.${over.id}`) }) : t("pipeline.announceCancel"),
+            onDragCancel: () => t("pipeline.announceCancel"),
+          },
+        }}
+      >
+        <div className="kanban">
+          {caseStages.map((stage) => {
+            const items = cases.filter((item) => item.stage === stage);
+            return (
+              <KanbanColumn key={stage} stage={stage} count={items.length}>
+                {items.map((item) => (
+                  <KanbanCard key={item.id} item={item} departmentName={departmentName(item.department_id)} disabled={!canMove} />
+                ))}
+              </KanbanColumn>
+            );
+          })}
+        </div>
+      </DndContext>
+      <LostReasonModal
+        open={pendingLost !== null}
+        onCancel={() => setPendingLost(null)}
+        onSubmit={(reason) => {
+          if (pendingLost) move(pendingLost.caseId, pendingLost.toStage, reason);
+          setPendingLost(null);
+        }}
+      />
+    </>
+  );
+}

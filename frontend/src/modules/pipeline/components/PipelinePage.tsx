@@ -1,0 +1,137 @@
+import { Alert, Input, Segmented, Select, Skeleton, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+
+import { priorities } from "@/api/enums";
+import type { components } from "@/api/schema";
+import { useCan } from "@/modules/auth/hooks/useCan";
+import { type CaseListParams, useCases } from "@/modules/cases/hooks/useCases";
+import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
+import { CountrySelect } from "@/modules/common/components/CountrySelect";
+import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
+import { useDepartments } from "@/modules/departments/hooks/useDepartments";
+import { departmentName } from "@/modules/departments/utils/departmentName";
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+
+import { CasesTable } from "./CasesTable";
+import { KanbanBoard } from "./KanbanBoard";
+
+// The board loads one page of this size; the table view pages through everything.
+const BOARD_SIZE = 200;
+const TABLE_PAGE_SIZE = 50;
+type Priority = components["schemas"]["Priority"];
+
+/** Cases by stage, as a drag-and-drop board or as a table. */
+export function PipelinePage() {
+  const { t } = useTranslation();
+  const { language } = useUiLanguage();
+  const can = useCan();
+  const departments = useDepartments();
+  const [searchParams, update] = useSearchParamState();
+  const view = searchParams.get("view") === "table" ? "table" : "board";
+  const page = Number(searchParams.get("page") ?? "1");
+  const sort = searchParams.get("sort");
+
+  const stageFilter = (searchParams.get("stage") as CaseStage | null) ?? undefined;
+  const filters: CaseListParams = {
+    q: searchParams.get("q") ?? undefined,
+    stage: view === "table" && stageFilter ? [stageFilter] : undefined,
+    department_id: searchParams.get("department_id") ?? undefined,
+    nationality: searchParams.get("nationality") ?? undefined,
+    priority: (searchParams.get("priority") as Priority | null) ?? undefined,
+  };
+  const params: CaseListParams =
+    view === "board"
+      ? { ...filters, page: 1, page_size: BOARD_SIZE, sort: "-stage_changed_at" }
+      : { ...filters, page, page_size: TABLE_PAGE_SIZE, sort: sort ?? "-stage_changed_at" };
+  const { data, isPending, isFetching, error, refetch } = useCases(params);
+  const truncated = view === "board" && (data?.total ?? 0) > BOARD_SIZE;
+
+  return (
+    <>
+      <div className="toolbar" style={{ justifyContent: "space-between" }}>
+        <Typography.Title level={1} className="page-title">
+          {t("nav.pipeline")}
+        </Typography.Title>
+        <Segmented
+          value={view}
+          onChange={(value) => update({ view: value === "table" ? "table" : undefined, sort: undefined })}
+          options={[
+            { value: "board", label: t("pipeline.boardView") },
+            { value: "table", label: t("pipeline.tableView") },
+          ]}
+        />
+      </div>
+
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          defaultValue={filters.q ?? ""}
+          placeholder={t("pipeline.searchPlaceholder")}
+          aria-label={t("common.search")}
+          onSearch={(value) => update({ q: value.trim() })}
+          style={{ width: 280 }}
+        />
+        {view === "table" && (
+          <Select
+            allowClear
+            placeholder={t("cases.stage")}
+            aria-label={t("cases.stage")}
+            value={stageFilter}
+            onChange={(value) => update({ stage: value })}
+            options={caseStages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+            style={{ width: 180 }}
+          />
+        )}
+        <Select
+          allowClear
+          placeholder={t("cases.department")}
+          aria-label={t("cases.department")}
+          value={filters.department_id}
+          onChange={(value) => update({ department_id: value })}
+          options={(departments.data ?? []).map((department) => ({ value: department.id, label: departmentName(department, language) }))}
+          style={{ width: 160 }}
+        />
+        <CountrySelect
+          placeholder={t("patients.nationality")}
+          aria-label={t("patients.nationality")}
+          value={filters.nationality}
+          onChange={(value) => update({ nationality: value })}
+          style={{ width: 180 }}
+        />
+        <Select
+          allowClear
+          placeholder={t("cases.priority")}
+          aria-label={t("cases.priority")}
+          value={filters.priority}
+          onChange={(value) => update({ priority: value })}
+          options={priorities.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
+          style={{ width: 130 }}
+        />
+      </div>
+
+      {truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("pipeline.truncated", { shown: BOARD_SIZE, total: data?.total ?? 0 })} />}
+
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : view === "board" ? (
+        isPending ? (
+          <Skeleton active />
+        ) : (
+          <KanbanBoard cases={data.items} canMove={can("writeCases")} />
+        )
+      ) : (
+        <CasesTable
+          cases={data?.items ?? []}
+          total={data?.total ?? 0}
+          page={page}
+          pageSize={TABLE_PAGE_SIZE}
+          sort={sort}
+          loading={isFetching}
+          onPage={(next) => update({ page: next })}
+          onSort={(next) => update({ sort: next })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { CheckOutlined } from "@ant-design/icons";
+import { App, Button, Empty, Table, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+import type { ApiResponse } from "@/api/types";
+import { LocalTimePair } from "@/modules/common/components/LocalTimePair";
+import { translateApiError } from "@/modules/common/utils/translateApiError";
+
+import { useUpdateTask } from "../hooks/useUpdateTask";
+
+export type Task = ApiResponse<"/api/v1/tasks", "get">["items"][number];
+
+export type TaskTableProps = {
+  tasks: Task[];
+  loading: boolean;
+  userName: (id: string | null | undefined) => string;
+  pagination?: { current: number; pageSize: number; total: number; onChange: (page: number) => void } | false;
+};
+
+/** Tasks with their due time in Tokyo and in the patient's zone, and a button to mark them done. */
+export function TaskTable({ tasks, loading, userName, pagination = false }: TaskTableProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const updateTask = useUpdateTask();
+
+  const complete = (task: Task) => {
+    updateTask.mutate(
+      { taskId: task.id, body: { status: "done" } },
+      {
+        onSuccess: () => void message.success(t("tasks.completed")),
+        onError: (error) => void message.error(translateApiError(error, t)),
+      },
+    );
+  };
+
+  return (
+    <Table<Task>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={tasks}
+      scroll={{ x: 800 }}
+      locale={{ emptyText: <Empty description={t("tasks.empty")} /> }}
+      pagination={
+        pagination
+          ? {
+              current: pagination.current,
+              pageSize: pagination.pageSize,
+              total: pagination.total,
+              showSizeChanger: false,
+              onChange: pagination.onChange,
+              showTotal: (count) => t("common.totalCount", { count }),
+            }
+          : false
+      }
+      columns={[
+        {
+          key: "title",
+          title: t("tasks.title"),
+          render: (_, task) => (
+            <>
+              <div>{task.title}</div>
+              {task.case_id && <Link to={`/cases/${task.case_id}`}>{t("tasks.openCase")}</Link>}
+              {!task.case_id && task.patient_id && <Link to={`/patients/${task.patient_id}`}>{t("tasks.openPatient")}</Link>}
+            </>
+          ),
+        },
+        {
+          key: "due_at",
+          title: t("tasks.due"),
+          render: (_, task) => {
+            return (
+              <>
+                <LocalTimePair value={task.due_at} patientTimeZone={task.patient_time_zone} />
+                {task.overdue && (
+                  <Tag color="red" style={{ marginInlineStart: 8 }}>
+                    {t("tasks.overdue")}
+                  </Tag>
+                )}
+              </>
+            );
+          },
+        },
+        { key: "assignee", title: t("tasks.assignee"), render: (_, task) => userName(task.assignee_id) },
+        { key: "status", title: t("tasks.status"), render: (_, task) => t(`tasks.statuses.${task.status}`) },
+        {
+          key: "actions",
+          title: t("common.actions"),
+          render: (_, task) =>
+            task.status === "open" ? (
+              <Button size="small" icon={<CheckOutlined />} onClick={() => complete(task)} loading={updateTask.isPending && updateTask.variables?.taskId === task.id}>
+                {t("tasks.markDone")}
+              </Button>
+            ) : null,
+        },
+      ]}
+    />
+  );
+}
