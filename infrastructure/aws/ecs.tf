@@ -222,6 +222,7 @@ resource "aws_ecs_service" "backend" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+  enable_execute_command             = var.enable_execute_command
 
   deployment_circuit_breaker {
     enable   = true

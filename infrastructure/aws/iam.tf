@@ -111,6 +111,49 @@ resource "aws_iam_role_policy" "ecs_task" {
   policy = data.aws_iam_policy_document.ecs_task.json
 }
 
+# ECS Exec, for interactive administration such as creating the first admin
+# (docs/operations.md). Granted only while enable_execute_command is true.
+data "aws_iam_policy_document" "ecs_exec" {
+  #checkov:skip=CKV_AWS_111:The ssmmessages channel actions have no resource-level permissions.
+  #checkov:skip=CKV_AWS_356:The ssmmessages channel actions accept only "*".
+  statement {
+    sid = "SessionManagerChannel"
+    actions = [
+      "ssmmessages:CreateControlChannel",
+      "ssmmessages:CreateDataChannel",
+      "ssmmessages:OpenControlChannel",
+      "ssmmessages:OpenDataChannel",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "EncryptSession"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.main.arn]
+  }
+
+  statement {
+    sid       = "FindSessionLogGroup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "WriteSessionLog"
+    actions   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.ecs_exec.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "ecs_exec" {
+  count = var.enable_execute_command ? 1 : 0
+
+  name   = "ecs-exec"
+  role   = aws_iam_role.ecs_task.id
+  policy = data.aws_iam_policy_document.ecs_exec.json
+}
+
 # ---------------------------------------------------------------------------
 # RDS Enhanced Monitoring and VPC Flow Logs.
 

@@ -37,15 +37,21 @@ locals {
     "s3-bucket-name"     = { variable = "S3_BUCKET_NAME", value = aws_s3_bucket.documents.id }
   }
 
-  # Values that come from the mail provider. A parameter exists only when its
-  # variable is set; without SMTP_HOST the backend sends no mail.
+  # Values the operator supplies: the mail provider's, and the old encryption
+  # keys during a key rotation. A parameter exists only while its variable is
+  # set; without SMTP_HOST the backend sends no mail.
   operator_parameters = {
     for name, parameter in {
-      "smtp-host"     = { variable = "SMTP_HOST", value = var.smtp_host }
-      "smtp-user"     = { variable = "SMTP_USER", value = var.smtp_user }
-      "smtp-password" = { variable = "SMTP_PASSWORD", value = var.smtp_password }
-      "smtp-from"     = { variable = "SMTP_FROM", value = var.smtp_from }
-    } : name => parameter if parameter.value != ""
+      "smtp-host"     = { variable = "SMTP_HOST", value = var.smtp_host, set = var.smtp_host != "" }
+      "smtp-user"     = { variable = "SMTP_USER", value = var.smtp_user, set = var.smtp_user != "" }
+      "smtp-password" = { variable = "SMTP_PASSWORD", value = var.smtp_password, set = nonsensitive(var.smtp_password != "") }
+      "smtp-from"     = { variable = "SMTP_FROM", value = var.smtp_from, set = var.smtp_from != "" }
+      "encryption-keys-previous" = {
+        variable = "ENCRYPTION_KEYS_PREVIOUS"
+        value    = join(",", var.previous_encryption_keys)
+        set      = nonsensitive(length(var.previous_encryption_keys) > 0)
+      }
+    } : name => parameter if parameter.set
   }
 
   backend_secret_parameters = merge(

@@ -69,6 +69,12 @@ variable "deletion_protection" {
   default     = true
 }
 
+variable "enable_execute_command" {
+  description = "Allow `aws ecs execute-command` into backend tasks (for interactive administration). Turn it off again afterwards."
+  type        = bool
+  default     = false
+}
+
 variable "backend_cpu" {
   description = "CPU units of a backend task (1024 = 1 vCPU)."
   type        = number
@@ -206,6 +212,13 @@ variable "smtp_from" {
   description = "Sender address of the mail the backend sends."
   type        = string
   default     = ""
+}
+
+variable "previous_encryption_keys" {
+  description = "Old ENCRYPTION_KEY values, only while `hospital-crm rotate-key` re-encrypts the data (docs/operations.md, Secret rotation)."
+  type        = list(string)
+  default     = []
+  sensitive   = true
 }
 
 variable "alarm_email" {

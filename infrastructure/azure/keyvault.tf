@@ -86,11 +86,11 @@ locals {
   # backend sends no mail.
   operator_secrets = {
     for name, secret in {
-      "smtp-host"     = { variable = "SMTP_HOST", value = var.smtp_host }
-      "smtp-user"     = { variable = "SMTP_USER", value = var.smtp_user }
-      "smtp-password" = { variable = "SMTP_PASSWORD", value = var.smtp_password }
-      "smtp-from"     = { variable = "SMTP_FROM", value = var.smtp_from }
-    } : name => secret if secret.value != ""
+      "smtp-host"     = { variable = "SMTP_HOST", value = var.smtp_host, set = var.smtp_host != "" }
+      "smtp-user"     = { variable = "SMTP_USER", value = var.smtp_user, set = var.smtp_user != "" }
+      "smtp-password" = { variable = "SMTP_PASSWORD", value = var.smtp_password, set = nonsensitive(var.smtp_password != "") }
+      "smtp-from"     = { variable = "SMTP_FROM", value = var.smtp_from, set = var.smtp_from != "" }
+    } : name => secret if secret.set
   }
 
   backend_secrets = merge(local.generated_secrets, local.operator_secrets)
