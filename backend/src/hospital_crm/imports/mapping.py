@@ -179,7 +179,12 @@ _SYNONYMS: dict[ImportField, tuple[str, ...]] = {
 _HEADER_LOOKUP: dict[str, ImportField] = {
     normalize_key(synonym): field for field, synonyms in _SYNONYMS.items() for synonym in synonyms
 }
+
 _PARENTHESISED = re.compile(r"\(.*?\)")
+
+# Header of the reason column in a downloaded rejects file. The importer ignores a
+# column with this header, so a fixed rejects file can be imported again as it is.
+REJECT_REASON_HEADER = "取込エラー / Import error"
 
 # Rows searched for the header: Japanese sheets often start with a title line.
 HEADER_SEARCH_ROWS = 10
@@ -251,6 +256,8 @@ def build_columns(
         key = normalize_key(header)
         if key in explicit:
             field, source = explicit[key], "explicit"
+        elif key == normalize_key(REJECT_REASON_HEADER):
+            field, source = None, "explicit"
         else:
             field, source = match_header(header), "auto"
         if field is not None and field in taken and field not in MULTI_COLUMN_FIELDS:

@@ -8,6 +8,7 @@ a crash the batch says exactly which rows are in the database and the import can
 resume after the last committed row.
 """
 
+import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,15 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, text, update
 
 from hospital_crm.audit import service as audit
 from hospital_crm.audit.models import AuditOutcome
+from hospital_crm.core.config import Settings
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncSession, Database
 from hospital_crm.core.models import utc_now
 from hospital_crm.departments.models import Department
+from hospital_crm.imports.bulk import insert_rows
 from hospital_crm.imports.mapping import (
     Column,
     HeaderSearch,
@@ -44,7 +47,13 @@ from hospital_crm.imports.models import (
     RowOutcome,
 )
 from hospital_crm.imports.parsing import Cell, SheetError, SheetReader, file_sha256, open_sheet
-from hospital_crm.imports.rows import Lookups, NameIndex, RowParser
+from hospital_crm.imports.prepare import (
+    WORKER_MIN_ROWS,
+    PrepareContext,
+    PreparedRow,
+    RowPreparer,
+)
+from hospital_crm.imports.rows import Lookups, NameIndex
 from hospital_crm.imports.writer import ChunkWriter, RowResult
 from hospital_crm.partners.models import Partner
 
@@ -156,6 +165,21 @@ def _data_rows(reader: SheetReader, search: HeaderSearch) -> Iterator[tuple[int,
             yield row_number, cells
 
 
+def _chunks(
+    rows: Iterator[tuple[int, list[Cell]]], after_row: int, size: int
+) -> Iterator[list[tuple[int, list[Cell]]]]:
+    chunk: list[tuple[int, list[Cell]]] = []
+    for row_number, cells in rows:
+        if row_number <= after_row:
+            continue
+        chunk.append((row_number, cells))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _open_with_header(
     path: Path, options: ImportOptions
 ) -> tuple[SheetReader, HeaderSearch, list[Column]]:
@@ -261,14 +285,20 @@ class ImportRunner:
         self,
         database: Database,
         principal: Principal,
-        cipher: FieldCipher,
+        settings: Settings,
         *,
         today: dt.date | None = None,
+        worker_min_rows: int = WORKER_MIN_ROWS,
     ) -> None:
         self.database = database
         self.principal = principal
-        self.cipher = cipher
+        # Raw keys as well as the cipher: the worker process builds its own FieldCipher.
+        self.cipher_keys = (settings.encryption_key_bytes(), settings.previous_encryption_keys())
+        self.cipher = FieldCipher(*self.cipher_keys)
         self.today = today or dt.date.today()
+        self.worker_min_rows = worker_min_rows
+        # Patients created when the tables were last analyzed (see _refresh_statistics).
+        self._analyzed_at = 500
 
     async def create_batch(
         self,
@@ -289,7 +319,7 @@ class ImportRunner:
                 format=layout.format,
                 encoding=layout.encoding,
                 sheet_name=layout.sheet_name,
-                options=options.as_json(),
+                options=_batch_options(options, layout),
                 status=status,
                 dry_run=options.dry_run,
                 header_row=layout.header_row,
@@ -378,7 +408,7 @@ class ImportRunner:
                 await session.execute(
                     delete(ImportBatchRow).where(ImportBatchRow.batch_id == batch.id)
                 )
-                batch.options = options.as_json()
+                batch.options = _batch_options(options, layout)
                 batch.total_rows = layout.total_rows
                 batch.header_row = layout.header_row
                 batch.last_row_number = batch.processed_rows = 0
@@ -403,39 +433,67 @@ class ImportRunner:
     ) -> None:
         async with self.database.sessionmaker() as session:
             lookups = await load_lookups(session)
-        parser = RowParser(
-            layout.columns, lookups, today=self.today, create_cases=options.create_cases
-        )
         writer = ChunkWriter(
             self.principal, self.cipher, options.on_duplicate, batch.id, dry_run=options.dry_run
         )
         reader, search, _ = _open_with_header(path, options)
+        context = PrepareContext(
+            columns=layout.columns,
+            lookups=lookups,
+            today=self.today,
+            epoch=reader.info.epoch,
+            create_cases=options.create_cases,
+            principal=self.principal,
+            current_key=self.cipher_keys[0],
+            previous_keys=self.cipher_keys[1],
+            build_patients=not options.dry_run,
+        )
+        remaining = layout.total_rows - summary.processed
+        preparer = RowPreparer(context, use_worker=remaining >= self.worker_min_rows)
         if progress:
             progress(summary.processed, layout.total_rows)
 
         with reader:
-            reader_epoch = reader.info.epoch
-            parser.epoch = reader_epoch
-            chunk = []
-            for row_number, cells in _data_rows(reader, search):
-                if row_number <= batch.last_row_number:
-                    continue
-                chunk.append(parser.parse(row_number, cells))
-                if len(chunk) >= options.chunk_size:
-                    await self._write_chunk(writer, batch.id, chunk, summary, keep_rejected)
-                    chunk = []
-                    if progress:
-                        progress(summary.processed, layout.total_rows)
-            if chunk:
-                await self._write_chunk(writer, batch.id, chunk, summary, keep_rejected)
-                if progress:
-                    progress(summary.processed, layout.total_rows)
+            try:
+                await self._write_chunks(
+                    _chunks(_data_rows(reader, search), batch.last_row_number, options.chunk_size),
+                    preparer,
+                    writer,
+                    batch.id,
+                    summary,
+                    keep_rejected,
+                    lambda: progress(summary.processed, layout.total_rows) if progress else None,
+                )
+            finally:
+                preparer.close()
+
+    async def _write_chunks(
+        self,
+        chunks: Iterator[list[tuple[int, list[Cell]]]],
+        preparer: RowPreparer,
+        writer: ChunkWriter,
+        batch_id: uuid.UUID,
+        summary: ImportSummary,
+        keep_rejected: bool,
+        report_progress: Callable[[], None],
+    ) -> None:
+        """Prepare chunk n + 1 (in the worker, when there is one) while chunk n is written."""
+        pending: asyncio.Future[list[PreparedRow]] | None = None
+        for raw_rows in chunks:
+            upcoming = asyncio.ensure_future(preparer.prepare(raw_rows))
+            if pending is not None:
+                await self._write_chunk(writer, batch_id, await pending, summary, keep_rejected)
+                report_progress()
+            pending = upcoming
+        if pending is not None:
+            await self._write_chunk(writer, batch_id, await pending, summary, keep_rejected)
+            report_progress()
 
     async def _write_chunk(
         self,
         writer: ChunkWriter,
         batch_id: uuid.UUID,
-        chunk: list,
+        chunk: list[PreparedRow],
         summary: ImportSummary,
         keep_rejected: bool,
     ) -> None:
@@ -445,8 +503,8 @@ class ImportRunner:
             counts = {outcome: 0 for outcome in RowOutcome}
             for result in results:
                 counts[result.outcome] += 1
-            await session.execute(
-                insert(ImportBatchRow), [_row_record(batch_id, r) for r in results]
+            await insert_rows(
+                session, ImportBatchRow.__table__, [_row_record(batch_id, r) for r in results]
             )
             await session.execute(
                 update(ImportBatch)
@@ -463,6 +521,7 @@ class ImportRunner:
                 )
             )
             await session.commit()
+        await self._refresh_statistics(summary.created + counts[RowOutcome.created])
 
         summary.created += counts[RowOutcome.created]
         summary.updated += counts[RowOutcome.updated]
@@ -471,6 +530,19 @@ class ImportRunner:
         summary.cases_created += cases_created
         if keep_rejected:
             summary.rejected_rows.extend(r for r in results if r.outcome is RowOutcome.rejected)
+
+    async def _refresh_statistics(self, created: int) -> None:
+        """ANALYZE the patient tables on PostgreSQL each time the import has doubled them.
+
+        Autovacuum analyzes a table only after its own delay; until then the duplicate
+        queries of an import into a small table are planned for the table's old size.
+        """
+        if self.database.engine.dialect.name != "postgresql" or created < self._analyzed_at * 2:
+            return
+        async with self.database.engine.connect() as connection:
+            await connection.execute(text("ANALYZE patients, patient_search_terms"))
+            await connection.commit()
+        self._analyzed_at = created
 
     async def _finish(self, batch_id: uuid.UUID, summary: ImportSummary) -> None:
         summary.status = BatchStatus.previewed if summary.dry_run else BatchStatus.completed
@@ -542,6 +614,11 @@ class ImportRunner:
             },
             outcome=outcome,
         )
+
+
+def _batch_options(options: ImportOptions, layout: SheetLayout) -> dict[str, Any]:
+    # The headers are kept so the rejects download can repeat the original columns.
+    return {**options.as_json(), "headers": [column.header for column in layout.columns]}
 
 
 def _row_record(batch_id: uuid.UUID, result: RowResult) -> dict[str, Any]:

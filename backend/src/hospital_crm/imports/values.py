@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
 
@@ -180,15 +179,16 @@ def parse_sex(value: object) -> str:
 # --- Email -------------------------------------------------------------------------------
 
 
+# A shape check only: the patient schema validates the address fully (email-validator)
+# when the row is validated, and a failure there is reported as invalid_email as well.
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
 def parse_email(value: object) -> str:
     text = normalize_text(value)
-    if text is None:
+    if text is None or not _EMAIL_SHAPE.match(text):
         raise CellError("invalid_email")
-    try:
-        result = validate_email(text, check_deliverability=False)
-    except EmailNotValidError:
-        raise CellError("invalid_email") from None
-    return result.normalized
+    return text.lower()
 
 
 # --- Phone numbers -----------------------------------------------------------------------
@@ -229,7 +229,9 @@ _MOBILE_TYPES = frozenset(
 
 def _parse_phone(text: str, regions: list[str]) -> str:
     valid = []
-    for region in dict.fromkeys(regions):
+    # A number with its country code parses the same in every region.
+    candidates = [None] if text.startswith("+") else list(dict.fromkeys(regions))
+    for region in candidates:
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:

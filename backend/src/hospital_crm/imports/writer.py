@@ -11,18 +11,23 @@ event, written by the pipeline.
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, or_, select
+
+if TYPE_CHECKING:
+    from hospital_crm.imports.prepare import PreparedRow
 
 from hospital_crm.activities.models import Activity, ActivityKind
 from hospital_crm.cases import service as case_service
-from hospital_crm.cases.models import Case, CaseStage, CaseStageChange, Channel
+from hospital_crm.cases.models import Case, CaseStage, CaseStageChange, Channel, Priority
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.models import utc_now
+from hospital_crm.imports.bulk import insert_rows
 from hospital_crm.imports.models import DuplicatePolicy, RowOutcome
 from hospital_crm.imports.reasons import RowError
 from hospital_crm.imports.rows import ParsedRow
@@ -156,15 +161,35 @@ async def load_existing_keys(
         for patient_id, email in rows:
             index.add("email", email, patient_id)
     if phones:
-        rows = await session.execute(
-            select(PatientSearchTerm.patient_id, PatientSearchTerm.term)
-            .join(Patient, Patient.id == PatientSearchTerm.patient_id)
-            .where(visible, PatientSearchTerm.term.in_(phones))
-        )
-        for patient_id, term in rows:
-            index.add("phone", term, patient_id)
+        await _load_phone_keys(session, visible, index, phones)
     if name_keys:
         await _load_name_keys(session, visible, index, name_keys)
+
+
+async def _load_phone_keys(
+    session: AsyncReadSession, visible: Any, index: DuplicateIndex, phones: set[str]
+) -> None:
+    # Two queries rather than a join: while an import grows the tables, PostgreSQL's
+    # statistics lag behind and the join is planned as a loop over every patient.
+    terms = (
+        await session.execute(
+            select(PatientSearchTerm.patient_id, PatientSearchTerm.term).where(
+                PatientSearchTerm.term.in_(phones)
+            )
+        )
+    ).all()
+    if not terms:
+        return
+    live = set(
+        (
+            await session.scalars(
+                select(Patient.id).where(visible, Patient.id.in_({row[0] for row in terms}))
+            )
+        ).all()
+    )
+    for patient_id, term in terms:
+        if patient_id in live:
+            index.add("phone", term, patient_id)
 
 
 async def _load_name_keys(
@@ -190,6 +215,16 @@ async def _load_name_keys(
                 index.add("name_dob", (birth, name), patient_id)
 
 
+# Reason codes for the patient schema's own checks, by the attribute that failed.
+_SCHEMA_ERROR_CODES = {
+    "email": "invalid_email",
+    "phones": "invalid_phone",
+    "date_of_birth": "invalid_date",
+    "nationality": "unknown_country",
+    "country_of_residence": "unknown_country",
+}
+
+
 def validate_row(row: ParsedRow) -> PatientCreate | None:
     """Validate the row's values with the API's own schema; add reasons when it fails."""
     values = dict(row.patient)
@@ -199,69 +234,98 @@ def validate_row(row: ParsedRow) -> PatientCreate | None:
         return PatientCreate(**values, confirm_duplicate=True)
     except ValidationError as error:
         for problem in error.errors():
-            location = str(problem["loc"][0]) if problem["loc"] else "family_name"
-            column = row.sources.get(location, location)
-            row.errors.append(
-                RowError(
-                    "invalid_value",
-                    column,
-                    str(values.get(location, ""))[:80],
-                    (("detail", problem["msg"]),),
-                )
-            )
+            attribute = str(problem["loc"][0]) if problem["loc"] else "family_name"
+            code = _SCHEMA_ERROR_CODES.get(attribute, "invalid_value")
+            value = str(values.get(attribute, ""))[:80]
+            detail = (("detail", problem["msg"]),)
+            row.errors.append(RowError(code, row.sources.get(attribute, attribute), value, detail))
         return None
+
+
+_PATIENT_COLUMNS = tuple(column.key for column in Patient.__table__.columns)
 
 
 def new_patient(
     data: PatientCreate, principal: Principal, cipher: FieldCipher
-) -> tuple[Patient, set[str]]:
-    """Build a patient exactly as patients.service.create does, without flushing it."""
+) -> tuple[dict[str, Any], set[str]]:
+    """Build a new patient's row and search terms exactly as patients.service.create does.
+
+    The values are applied to a plain namespace rather than an ORM instance, which
+    would cost more than the whole rest of the row's parsing, and the row is then
+    inserted in bulk.
+    """
     values = data.model_dump(mode="python", exclude={"confirm_duplicate"})
-    patient = Patient(id=uuid.uuid4(), created_by_id=principal.user_id)
+    patient = SimpleNamespace(**dict.fromkeys(_PATIENT_COLUMNS))
     for name, empty in _JSON_DEFAULTS.items():
         setattr(patient, name, empty())
+    now = utc_now()
+    patient.id = uuid.uuid4()
+    patient.created_by_id = principal.user_id
+    patient.created_at = patient.updated_at = now
     # TODO: switch to a public builder once patients.service exposes one; _apply_fields is
     # the single place that encrypts, hashes and derives duplicate keys, so it is reused
     # rather than copied.
-    patient_service._apply_fields(patient, values, cipher)
-    return patient, patient_service.search_terms_for(patient)
+    patient_service._apply_fields(patient, values, cipher)  # type: ignore[arg-type]
+    row = {name: getattr(patient, name) for name in _PATIENT_COLUMNS}
+    return row, patient_service.search_terms_for(patient)  # type: ignore[arg-type]
 
 
 async def insert_patients(
     session: AsyncSession,
     principal: Principal,
-    created: Sequence[tuple[Patient, set[str]]],
+    created: Sequence[tuple[dict[str, Any], set[str]]],
     *,
     batch_id: uuid.UUID,
 ) -> None:
     """Insert new patients, their search terms and an "imported" timeline entry each."""
     if not created:
         return
-    session.add_all([patient for patient, _ in created])
-    await session.flush()
-
-    terms = [
-        {"patient_id": patient.id, "term": term}
-        for patient, patient_terms in created
-        for term in sorted(patient_terms)
-    ]
-    if terms:
-        await session.execute(insert(PatientSearchTerm), terms)
-    await session.execute(
-        insert(Activity),
+    now = utc_now()
+    await insert_rows(session, Patient.__table__, [row for row, _ in created])
+    await insert_rows(
+        session,
+        PatientSearchTerm.__table__,
+        [{"patient_id": row["id"], "term": term} for row, terms in created for term in terms],
+    )
+    await insert_rows(
+        session,
+        Activity.__table__,
         [
-            {
-                "id": uuid.uuid4(),
-                "patient_id": patient.id,
-                "kind": ActivityKind.imported,
-                "actor_id": principal.user_id,
-                "details": {"import_batch_id": str(batch_id)},
-            }
-            for patient, _ in created
+            _activity_row(
+                row["id"],
+                None,
+                ActivityKind.imported,
+                principal,
+                now,
+                {"import_batch_id": str(batch_id)},
+            )
+            for row, _ in created
         ],
     )
-    for patient, _ in created:
-        session.expunge(patient)
+
+
+def _activity_row(
+    patient_id: uuid.UUID,
+    case_id: uuid.UUID | None,
+    kind: ActivityKind,
+    principal: Principal,
+    now: Any,
+    details: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "patient_id": patient_id,
+        "case_id": case_id,
+        "kind": kind,
+        "channel": None,
+        "direction": None,
+        "subject": None,
+        "body": None,
+        "details": details,
+        "actor_id": principal.user_id,
+        "occurred_at": now,
+        "created_at": now,
+    }
 
 
 async def update_patients(
@@ -332,68 +396,86 @@ async def insert_cases(
 ) -> int:
     """Open a case for each created or updated row that carries case values.
 
-    An updated patient gets no second case when one with the same received date and
-    department exists, so importing the same sheet twice opens no duplicate cases.
+    A patient gets no second case with the same received date and department, so
+    importing the same sheet twice with on_duplicate=update opens no duplicate cases.
     """
     wanted = [result for result in results if result.case_values and result.patient_id]
     if not wanted:
         return 0
-    existing = await _existing_case_keys(session, [result.patient_id for result in wanted])
-    wanted = [result for result in wanted if _case_key(result) not in existing]
-    references = await unique_references(session, len(wanted))
+    seen = await _existing_case_keys(session, [result.patient_id for result in wanted])
+    unique = []
+    for result in wanted:
+        if _case_key(result) not in seen:
+            seen.add(_case_key(result))
+            unique.append(result)
+    references = await unique_references(session, len(unique))
 
     now = utc_now()
     cases, changes, activities = [], [], []
-    for result, reference in zip(wanted, references, strict=True):
-        values = result.case_values or {}
-        stage = CaseStage(values["stage"])
-        partner_id = values.get("referring_partner_id")
-        case_id = uuid.uuid4()
-        cases.append(
-            {
-                "id": case_id,
-                "reference": reference,
-                "patient_id": result.patient_id,
-                # NOTE: Channel has no value for an imported inquiry; a referred one is
-                # "partner" and any other is recorded as "email" until such a value exists.
-                "channel": Channel.partner if partner_id else Channel.email,
-                "department_id": values.get("department_id"),
-                "received_on": values.get("received_date"),
-                "referring_partner_id": partner_id,
-                "stage": stage,
-                "stage_changed_at": now,
-                "priority": "normal",
-                "created_by_id": principal.user_id,
-                "owner_id": principal.user_id,
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
+    for result, reference in zip(unique, references, strict=True):
+        case = _case_row(result, reference, principal, now)
+        cases.append(case)
         changes.append(
             {
                 "id": uuid.uuid4(),
-                "case_id": case_id,
+                "case_id": case["id"],
                 "from_stage": None,
-                "to_stage": stage,
+                "to_stage": case["stage"],
                 "changed_by_id": principal.user_id,
                 "changed_at": now,
+                "note": None,
             }
         )
         activities.append(
-            {
-                "id": uuid.uuid4(),
-                "patient_id": result.patient_id,
-                "case_id": case_id,
-                "kind": ActivityKind.created,
-                "actor_id": principal.user_id,
-                "details": {"source": "import", "reference": reference},
-            }
+            _activity_row(
+                case["patient_id"],
+                case["id"],
+                ActivityKind.created,
+                principal,
+                now,
+                {"source": "import", "reference": reference},
+            )
         )
-    if cases:
-        await session.execute(insert(Case), cases)
-        await session.execute(insert(CaseStageChange), changes)
-        await session.execute(insert(Activity), activities)
+    await insert_rows(session, Case.__table__, cases)
+    await insert_rows(session, CaseStageChange.__table__, changes)
+    await insert_rows(session, Activity.__table__, activities)
     return len(cases)
+
+
+def _case_row(result: RowResult, reference: str, principal: Principal, now: Any) -> dict[str, Any]:
+    values = result.case_values or {}
+    partner_id = values.get("referring_partner_id")
+    # NOTE: Channel has no value for an inquiry that arrived through a spreadsheet; a
+    # referred one is "partner" and any other is recorded as "email" until one exists.
+    channel = Channel.partner if partner_id else Channel.email
+    return {
+        "id": uuid.uuid4(),
+        "reference": reference,
+        "patient_id": result.patient_id,
+        "channel": channel,
+        "department_id": values.get("department_id"),
+        "requested_treatment": None,
+        "desired_date_from": None,
+        "desired_date_to": None,
+        "planned_arrival_date": None,
+        "planned_departure_date": None,
+        "received_on": values.get("received_date"),
+        "owner_id": principal.user_id,
+        "referring_partner_id": partner_id,
+        "guarantor_organization_id": None,
+        "priority": Priority.normal,
+        "estimated_value": None,
+        "currency": None,
+        "stage": CaseStage(values["stage"]),
+        "stage_changed_at": now,
+        "lost_reason": None,
+        "notes": None,
+        "closed_at": None,
+        "created_by_id": principal.user_id,
+        "deleted_at": None,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _case_key(result: RowResult) -> tuple[Any, ...]:
@@ -424,33 +506,34 @@ class ChunkWriter:
     index: DuplicateIndex = field(default_factory=DuplicateIndex)
 
     async def write(
-        self, session: AsyncSession, rows: Sequence[ParsedRow]
+        self, session: AsyncSession, rows: Sequence["PreparedRow"]
     ) -> tuple[list[RowResult], int]:
         """Return each row's result, in sheet order, and the number of cases opened."""
         results: list[RowResult] = []
-        valid: list[tuple[ParsedRow, PatientCreate, CandidateKeys]] = []
-        for row in rows:
-            data = None if row.rejected else validate_row(row)
-            if data is None:
-                results.append(RowResult(row, RowOutcome.rejected))
+        valid = []
+        for item in rows:
+            if item.data is None or item.keys is None:
+                results.append(RowResult(item.row, RowOutcome.rejected))
             else:
-                valid.append((row, data, candidate_keys(data, self.cipher)))
+                valid.append(item)
 
-        await load_existing_keys(session, self.principal, self.index, [keys for *_, keys in valid])
-        created: list[tuple[Patient, set[str]]] = []
+        await load_existing_keys(session, self.principal, self.index, [i.keys for i in valid])
+        created: list[tuple[dict[str, Any], set[str]]] = []
         updates: list[tuple[uuid.UUID, PatientCreate]] = []
-        for row, data, keys in valid:
+        for item in valid:
+            row, keys = item.row, item.keys
             duplicate = None if self.policy is DuplicatePolicy.create else self.index.match(keys)
             if duplicate is None:
-                patient, terms = new_patient(data, self.principal, self.cipher)
-                created.append((patient, terms))
-                self.index.add_row(keys, patient.id)
-                results.append(RowResult(row, RowOutcome.created, patient.id, [], row.case))
+                if item.patient is None or item.terms is None:
+                    item.patient, item.terms = new_patient(item.data, self.principal, self.cipher)
+                created.append((item.patient, item.terms))
+                self.index.add_row(keys, item.patient["id"])
+                results.append(RowResult(row, RowOutcome.created, item.patient["id"], [], row.case))
                 continue
 
             patient_id, reasons = duplicate
             if self.policy is DuplicatePolicy.update:
-                updates.append((patient_id, data))
+                updates.append((patient_id, item.data))
                 results.append(RowResult(row, RowOutcome.updated, patient_id, reasons, row.case))
             else:
                 results.append(RowResult(row, RowOutcome.skipped, patient_id, reasons))

@@ -1,0 +1,136 @@
+"""The CPU-bound half of an import: parse, validate and build rows, in a worker process.
+
+Parsing a row and building its patient (validation, encryption, search terms) costs
+about as much as writing it, so a large import hands the next chunk's preparation to
+one worker process while the main process writes the current chunk to the database.
+Which prepared rows become patients is decided later, by ChunkWriter, because the
+duplicate check needs the database.
+"""
+
+import asyncio
+import datetime as dt
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from hospital_crm.core.context import Principal
+from hospital_crm.core.crypto import FieldCipher
+from hospital_crm.imports.mapping import Column
+from hospital_crm.imports.parsing import Cell
+from hospital_crm.imports.rows import Lookups, ParsedRow, RowParser
+from hospital_crm.imports.writer import CandidateKeys, candidate_keys, new_patient, validate_row
+from hospital_crm.patients.schemas import PatientCreate
+
+# Files with fewer data rows are prepared in the main process: starting a worker
+# (and loading pykakasi's dictionaries in it) takes longer than preparing them.
+WORKER_MIN_ROWS = 5000
+
+
+@dataclass
+class PreparedRow:
+    row: ParsedRow
+    data: PatientCreate | None = None
+    keys: CandidateKeys | None = None
+    # The new patient's table row and search terms, used when the row is not a duplicate.
+    patient: dict[str, Any] | None = None
+    terms: set[str] | None = None
+
+
+@dataclass
+class PrepareContext:
+    """Everything a worker needs to prepare rows; it is pickled once per worker."""
+
+    columns: list[Column]
+    lookups: Lookups
+    today: dt.date
+    epoch: dt.datetime
+    create_cases: bool | None
+    principal: Principal
+    current_key: bytes
+    previous_keys: list[bytes]
+    build_patients: bool
+
+    def parser(self) -> RowParser:
+        return RowParser(
+            self.columns,
+            self.lookups,
+            today=self.today,
+            epoch=self.epoch,
+            create_cases=self.create_cases,
+        )
+
+    def cipher(self) -> FieldCipher:
+        return FieldCipher(self.current_key, self.previous_keys)
+
+
+def prepare_rows(
+    raw_rows: Sequence[tuple[int, list[Cell]]],
+    parser: RowParser,
+    cipher: FieldCipher,
+    principal: Principal,
+    *,
+    build_patients: bool,
+) -> list[PreparedRow]:
+    prepared = []
+    for row_number, cells in raw_rows:
+        row = parser.parse(row_number, cells)
+        data = None if row.rejected else validate_row(row)
+        if data is None:
+            prepared.append(PreparedRow(row))
+            continue
+        item = PreparedRow(row, data, candidate_keys(data, cipher))
+        if build_patients:
+            item.patient, item.terms = new_patient(data, principal, cipher)
+        prepared.append(item)
+    return prepared
+
+
+_worker_state: dict[str, Any] = {}
+
+
+def _initialise_worker(context: PrepareContext) -> None:
+    _worker_state["context"] = context
+    _worker_state["parser"] = context.parser()
+    _worker_state["cipher"] = context.cipher()
+
+
+def _prepare_in_worker(raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedRow]:
+    context: PrepareContext = _worker_state["context"]
+    return prepare_rows(
+        raw_rows,
+        _worker_state["parser"],
+        _worker_state["cipher"],
+        context.principal,
+        build_patients=context.build_patients,
+    )
+
+
+class RowPreparer:
+    """Prepare chunks in-process, or in one worker process for large files."""
+
+    def __init__(self, context: PrepareContext, *, use_worker: bool) -> None:
+        self.context = context
+        self._parser = context.parser()
+        self._cipher = context.cipher()
+        self._pool = (
+            ProcessPoolExecutor(max_workers=1, initializer=_initialise_worker, initargs=(context,))
+            if use_worker
+            else None
+        )
+
+    async def prepare(self, raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedRow]:
+        if self._pool is None:
+            return prepare_rows(
+                raw_rows,
+                self._parser,
+                self._cipher,
+                self.context.principal,
+                build_patients=self.context.build_patients,
+            )
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, _prepare_in_worker, raw_rows)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
