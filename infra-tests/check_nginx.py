@@ -1,9 +1,9 @@
 """Run frontend/nginx.conf under Debian's nginx in front of the real backend.
 
-The configuration is rendered the way the nginx image's entrypoint renders it
-(envsubst of BACKEND_UPSTREAM and NGINX_LOCAL_RESOLVERS), with the listen port
-and document root moved to a temporary directory, and wrapped in a minimal
-main configuration that keeps pid, logs and temp files there too.
+The configuration is rendered the way the nginx image's entrypoint renders it,
+by substituting BACKEND_UPSTREAM and NGINX_LOCAL_RESOLVERS. The listen port
+and document root move to loopback and a temporary directory. A minimal main
+configuration wraps it and keeps the pid, log and temp files there too.
 """
 
 from __future__ import annotations

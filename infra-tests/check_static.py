@@ -31,7 +31,8 @@ SHELL_SCRIPTS = [REPO_ROOT / path for path in (
     "scripts/backup.sh", "scripts/restore.sh", "scripts/deploy.sh",
     "scripts/lib/database-url.sh", "infra-tests/run.sh")]
 COMPOSE_FILES = [REPO_ROOT / "docker-compose.yml", REPO_ROOT / "docker-compose.dev.yml"]
-# Oldest major version of each action that still runs on a supported Node.js.
+# Minimum major version of each action. Older majors run on Node.js 16, which
+# GitHub-hosted runners no longer provide.
 MINIMUM_ACTION_MAJORS = {
     "actions/checkout": 4,
     "actions/setup-python": 5,
@@ -74,7 +75,7 @@ def check_checkov(results: Results) -> None:
 
 
 def check_skips_are_inline(results: Results) -> None:
-    """Every checkov suppression is an inline comment with a reason."""
+    """Check that every checkov suppression is an inline comment with a reason."""
     bad = []
     for path in REPO_ROOT.joinpath("infrastructure").rglob("*.tf"):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -105,7 +106,7 @@ def check_terraform_fmt(results: Results) -> None:
         skip("terraform fmt", "terraform is not installed")
         return
     # CHECKPOINT_DISABLE stops Terraform's version check against HashiCorp's
-    # servers; fmt itself works offline.
+    # servers, so the check runs offline like fmt itself.
     run = subprocess.run([terraform, "fmt", "-check", "-recursive", "-list=true",
                           str(REPO_ROOT / "infrastructure")],
                          capture_output=True, text=True, check=False,
@@ -173,8 +174,8 @@ def check_workflow_scripts(results: Results) -> None:
             for index, (job_name, _, step) in enumerate(workflow_steps(load_workflow(path))):
                 if "run" not in step:
                     continue
-                # Expressions are substituted before the shell runs; a plain
-                # word stands in for them.
+                # The runner substitutes expressions before the shell starts,
+                # so a plain word replaces them here.
                 script = re.sub(r"\$\{\{.*?\}\}", "GITHUB_EXPRESSION", step["run"])
                 script_path = Path(directory) / f"{path.stem}-{job_name}-{index}.sh"
                 script_path.write_text("#!/usr/bin/env bash\nset -eo pipefail\n" + script)

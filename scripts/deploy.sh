@@ -89,9 +89,16 @@ run_migrations() {
     task=$(aws ecs run-task --cluster "$cluster" --launch-type FARGATE \
         --task-definition "$task_definition" --network-configuration "$network" \
         --started-by "deploy-${image_tag:0:20}" --query 'tasks[0].taskArn' --output text)
-    # The waiter gives up after 10 minutes; a longer migration fails the deploy
+    if [[ $task != arn:* ]]; then
+        log "could not start the migration task (no capacity, or a missing subnet or role); services unchanged" >&2
+        exit 1
+    fi
+    # The waiter gives up after 10 minutes. A longer migration fails the deploy
     # here but keeps running, so check the task before retrying.
-    aws ecs wait tasks-stopped --cluster "$cluster" --tasks "$task"
+    if ! aws ecs wait tasks-stopped --cluster "$cluster" --tasks "$task"; then
+        log "migration task $task has not finished after 10 minutes; services unchanged" >&2
+        exit 1
+    fi
     exit_code=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task" \
         --query "tasks[0].containers[?name=='migrate'].exitCode | [0]" --output text)
     if [[ $exit_code != 0 ]]; then

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Helpers shared by backup.sh and restore.sh. Source this file; it defines
-# functions only.
+# Helpers shared by backup.sh and restore.sh. Source this file: it defines a
+# function and two constants and runs nothing.
 
 # Export PGHOST, PGPORT, PGUSER, PGDATABASE and PGSSLMODE for the
 # postgresql:// URL held in the variable named by $1, and write its password
