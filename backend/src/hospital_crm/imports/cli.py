@@ -1,0 +1,220 @@
+"""`hospital-crm import patients FILE`: import a sheet from the command line.
+
+Exit status: 0 when every data row was created, updated or skipped as a duplicate;
+1 when some rows were rejected (the others are still imported); 2 when the file,
+its mapping or the batch to resume cannot be used at all.
+"""
+
+import asyncio
+import json
+import uuid
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import select
+
+from hospital_crm.core.config import ConfigurationError, Settings, get_settings
+from hospital_crm.core.context import SYSTEM, Principal
+from hospital_crm.core.db import Database, create_database
+from hospital_crm.core.pagination import PageParams
+from hospital_crm.core.permissions import Permission
+from hospital_crm.imports import service
+from hospital_crm.imports.mapping import MappingError
+from hospital_crm.imports.models import DuplicatePolicy, RowOutcome
+from hospital_crm.imports.parsing import SheetError
+from hospital_crm.imports.pipeline import (
+    BatchInProgress,
+    BatchNotResumable,
+    ImportOptions,
+    ImportRunner,
+    ImportSummary,
+)
+from hospital_crm.users.models import User
+
+app = typer.Typer(help="Import patients from CSV or XLSX sheets.", no_args_is_help=True)
+console = Console(stderr=True)
+
+# Rejected rows printed to the terminal; the rest are in the --rejects file.
+SHOWN_REJECTIONS = 20
+
+
+class CliError(Exception):
+    pass
+
+
+@app.callback()
+def imports() -> None:
+    """Import patients from CSV or XLSX sheets."""
+
+
+@app.command("patients")
+def import_patients(
+    file: Annotated[Path, typer.Argument(help="CSV (UTF-8, CP932, GB18030, Big5) or XLSX file")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row and report; write no patient")
+    ] = False,
+    encoding: Annotated[
+        str | None, typer.Option(help="CSV encoding, e.g. cp932; detected when omitted")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="XLSX sheet name (default: the first sheet)")
+    ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(help='JSON file {"header": "field" | null} overriding the automatic mapping'),
+    ] = None,
+    on_duplicate: Annotated[
+        DuplicatePolicy, typer.Option(help="What to do with a row that matches a patient")
+    ] = DuplicatePolicy.skip,
+    cases: Annotated[
+        bool | None,
+        typer.Option(
+            "--cases/--no-cases",
+            help="Open a case per row (default: only when the sheet has a status column)",
+        ),
+    ] = None,
+    rejects: Annotated[
+        Path | None, typer.Option(help="Write rejected rows with their reasons to this CSV")
+    ] = None,
+    resume: Annotated[
+        uuid.UUID | None, typer.Option(help="Resume this batch id instead of the automatic one")
+    ] = None,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, max=10_000, help="Rows committed per transaction")
+    ] = 500,
+    user: Annotated[
+        str | None,
+        typer.Option(help="Email of the user the import is recorded for (default: system)"),
+    ] = None,
+) -> None:
+    """Import patients (and their cases) from a sheet, after a dry run if you like."""
+    try:
+        settings = get_settings()
+        explicit = _read_mapping(mapping) if mapping else None
+    except (ConfigurationError, CliError) as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from error
+
+    options = ImportOptions(
+        encoding=encoding,
+        sheet=sheet,
+        mapping=explicit,
+        on_duplicate=on_duplicate,
+        create_cases=cases,
+        chunk_size=chunk_size,
+        dry_run=dry_run,
+    )
+    try:
+        summary = asyncio.run(_run(settings, file, options, resume, user, rejects))
+    except (SheetError, MappingError, BatchNotResumable, BatchInProgress, CliError) as error:
+        console.print(f"[red]Cannot import {file}:[/red] {error}")
+        raise typer.Exit(2) from error
+
+    _print_summary(summary)
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+def _read_mapping(path: Path) -> dict[str, str | None]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise CliError(f"Cannot read the mapping file {path}: {error}") from error
+    if not isinstance(raw, dict):
+        raise CliError(f'The mapping file {path} must hold an object {{"header": "field"}}')
+    return raw
+
+
+async def _principal(database: Database, email: str | None) -> Principal:
+    if email is None:
+        return SYSTEM
+    async with database.sessionmaker() as session:
+        found = await session.scalar(select(User).where(User.email == email.lower()))
+    if found is None or not found.active:
+        raise CliError(f"No active user has the email {email}")
+    principal = Principal(user_id=found.id, role=found.role, partner_id=found.partner_id)
+    if not principal.can(Permission.data_import):
+        raise CliError(f"The {found.role} role may not import data")
+    return principal
+
+
+async def _run(
+    settings: Settings,
+    file: Path,
+    options: ImportOptions,
+    resume: uuid.UUID | None,
+    email: str | None,
+    rejects: Path | None,
+) -> ImportSummary:
+    database = create_database(settings)
+    try:
+        principal = await _principal(database, email)
+        runner = ImportRunner(database, principal, settings)
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("取り込み中 / importing", total=None)
+
+            def report(done: int, total: int | None) -> None:
+                progress.update(task, completed=done, total=total)
+
+            summary = await runner.run(file, options, batch_id=resume, progress=report)
+        if rejects is not None:
+            await _write_rejects(database, principal, summary, rejects)
+        return summary
+    finally:
+        await database.dispose()
+
+
+async def _write_rejects(
+    database: Database, principal: Principal, summary: ImportSummary, path: Path
+) -> None:
+    async with database.sessionmaker() as session:
+        batch = await service.get_batch(session, principal, summary.batch_id)
+        with path.open("wb") as stream:
+            async for chunk in service.rejected_rows_csv(session, batch):
+                stream.write(chunk)
+        shown = (
+            await service.list_rows(
+                session,
+                batch,
+                PageParams(page=1, page_size=SHOWN_REJECTIONS),
+                outcome=RowOutcome.rejected,
+            )
+        ).items
+        for row in shown:
+            console.print(f"[yellow]{service.reason_text(row.row_number, row.errors)}[/yellow]")
+    console.print(f"Rejected rows written to {path}")
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    layout = summary.layout
+    table = Table(title="取り込み結果 / Import result" + (" (dry run)" if summary.dry_run else ""))
+    table.add_column("")
+    table.add_column("rows", justify="right")
+    table.add_row("作成 / created", str(summary.created))
+    table.add_row("更新 / updated", str(summary.updated))
+    table.add_row("重複のため未取込 / skipped as duplicates", str(summary.skipped))
+    table.add_row("不備 / rejected", str(summary.rejected))
+    table.add_row("合計 / data rows", str(summary.processed))
+    table.add_row("案件作成 / cases opened", str(summary.cases_created))
+    console.print(table)
+
+    source = layout.encoding or layout.sheet_name
+    console.print(
+        f"batch {summary.batch_id} · {layout.format} {source} · header row {layout.header_row}"
+        f" · SHA-256 {layout.file_sha256}"
+    )
+    if summary.resumed_after_row:
+        console.print(f"Resumed after sheet row {summary.resumed_after_row}.")
+    unmapped = [column.header for column in layout.columns if column.custom]
+    if unmapped:
+        console.print(f"Kept in custom fields: {', '.join(unmapped)}")

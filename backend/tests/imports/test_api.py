@@ -1,0 +1,143 @@
+from pathlib import Path
+
+import httpx
+
+from hospital_crm.core.permissions import Role
+from hospital_crm.imports.mapping import REJECT_REASON_HEADER
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+async def upload(client: httpx.AsyncClient, headers: dict[str, str], name: str) -> dict:
+    content = (FIXTURES / name).read_bytes()
+    response = await client.post(
+        "/api/v1/imports/uploads", headers=headers, files={"file": (name, content)}
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def test_wizard_upload_preview_commit(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+
+    uploaded = await upload(client, headers, "patients_bad_rows.csv")
+    batch_id = uploaded["batch"]["id"]
+    assert uploaded["layout"]["total_rows"] == 10
+    assert uploaded["layout"]["columns"][0] == {
+        "index": 0,
+        "header": "氏名",
+        "field": "full_name",
+        "source": "auto",
+    }
+
+    preview = await client.post(
+        f"/api/v1/imports/batches/{batch_id}/preview", headers=headers, json={}
+    )
+    assert preview.status_code == 202, preview.text
+    polled = (await client.get(f"/api/v1/imports/batches/{batch_id}", headers=headers)).json()
+    assert polled["status"] == "previewed"
+    assert (polled["created_count"], polled["rejected_count"]) == (2, 8)
+    patients = (await client.get("/api/v1/patients", headers=headers)).json()
+    assert patients["total"] == 0
+
+    rows = (
+        await client.get(
+            f"/api/v1/imports/batches/{batch_id}/rows?outcome=rejected", headers=headers
+        )
+    ).json()
+    assert rows["total"] == 8
+    assert rows["items"][0]["errors"][0]["code"] == "invalid_date"
+    assert rows["items"][0]["errors"][0]["column"] == "生年月日"
+
+    commit = await client.post(
+        f"/api/v1/imports/batches/{batch_id}/commit", headers=headers, json={}
+    )
+    assert commit.status_code == 202, commit.text
+    done = (await client.get(f"/api/v1/imports/batches/{batch_id}", headers=headers)).json()
+    assert done["status"] == "completed"
+    assert done["processed_rows"] == 10
+    patients = (await client.get("/api/v1/patients", headers=headers)).json()
+    assert patients["total"] == 2
+
+    again = await client.post(
+        f"/api/v1/imports/batches/{batch_id}/commit", headers=headers, json={}
+    )
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "import_batch_busy"
+
+
+async def test_rejects_download_is_bom_csv(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+    batch_id = (await upload(client, headers, "patients_bad_rows.csv"))["batch"]["id"]
+    await client.post(f"/api/v1/imports/batches/{batch_id}/commit", headers=headers, json={})
+
+    response = await client.get(f"/api/v1/imports/batches/{batch_id}/rejects.csv", headers=headers)
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert "attachment" in response.headers["content-disposition"]
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].endswith(REJECT_REASON_HEADER)
+    assert len(lines) == 9
+
+
+async def test_explicit_mapping_ignores_column(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+    batch_id = (await upload(client, headers, "patients_bad_rows.csv"))["batch"]["id"]
+
+    response = await client.post(
+        f"/api/v1/imports/batches/{batch_id}/commit",
+        headers=headers,
+        json={"mapping": {"生年月日": None, "国籍": None, "電話番号": None}},
+    )
+
+    assert response.status_code == 202, response.text
+    done = (await client.get(f"/api/v1/imports/batches/{batch_id}", headers=headers)).json()
+    # Rows 5 (email), 6 (name) and 11 (sex) still fail on columns that stay mapped.
+    assert (done["created_count"], done["rejected_count"]) == (7, 3)
+
+
+async def test_saved_mapping_round_trip(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+
+    saved = await client.put(
+        "/api/v1/imports/mappings/clinic-a",
+        headers=headers,
+        json={"mapping": {"お客様名": "full_name", "メモ欄": None}},
+    )
+    listed = await client.get("/api/v1/imports/mappings", headers=headers)
+    invalid = await client.put(
+        "/api/v1/imports/mappings/bad", headers=headers, json={"mapping": {"x": "shoe_size"}}
+    )
+    deleted = await client.delete("/api/v1/imports/mappings/clinic-a", headers=headers)
+
+    assert saved.status_code == 200, saved.text
+    assert listed.json()[0]["mapping"] == {"お客様名": "full_name", "メモ欄": None}
+    assert invalid.status_code == 422
+    assert deleted.status_code == 204
+
+
+async def test_unreadable_upload_names_row(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+    content = "氏名,備考\r\n山田 太郎,問題なし\r\n".encode("cp932") + b"\x82\xa0\x85\x40,bad\r\n"
+
+    response = await client.post(
+        "/api/v1/imports/uploads",
+        headers=headers,
+        files={"file": ("broken.csv", content)},
+        data={"encoding": "cp932"},
+    )
+
+    assert response.status_code == 422
+    body = response.json()["error"]
+    assert body["code"] == "unreadable_sheet"
+    assert body["fields"][0]["code"] == "undecodable_row"
+    assert body["row"] == 3
+
+
+async def test_interpreter_cannot_import(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.interpreter)
+
+    response = await client.get("/api/v1/imports/batches", headers=headers)
+
+    assert response.status_code == 403

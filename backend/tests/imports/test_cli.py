@@ -1,0 +1,84 @@
+import asyncio
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from hospital_crm.core.config import Settings
+from hospital_crm.core.db import AsyncSession
+from hospital_crm.imports import cli
+from hospital_crm.patients.models import Patient
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def invoke(settings: Settings, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(cli, "get_settings", lambda: settings)
+
+    async def run(*arguments: str):  # type: ignore[no-untyped-def]
+        # The command runs its own event loop, so it runs in a thread of its own.
+        return await asyncio.to_thread(CliRunner().invoke, cli.app, ["patients", *arguments])
+
+    return run
+
+
+async def patient_count(session: AsyncSession) -> int:
+    total = await session.scalar(select(func.count()).select_from(Patient)) or 0
+    await session.commit()
+    return total
+
+
+async def test_cli_exit_one_with_rejects(invoke, session: AsyncSession, tmp_path: Path) -> None:
+    rejects = tmp_path / "rejects.csv"
+
+    result = await invoke(str(FIXTURES / "patients_bad_rows.csv"), "--rejects", str(rejects))
+
+    assert result.exit_code == 1, result.output
+    assert "不備 / rejected" in result.output
+    assert await patient_count(session) == 2
+    assert rejects.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert len(rejects.read_text(encoding="utf-8-sig").splitlines()) == 9
+
+
+async def test_cli_dry_run_exit_zero(invoke, session: AsyncSession) -> None:
+    result = await invoke(str(FIXTURES / "patients.xlsx"), "--dry-run")
+
+    assert result.exit_code == 0, result.output
+    assert "dry run" in result.output
+    assert await patient_count(session) == 0
+
+
+async def test_cli_unreadable_file_exit_two(invoke, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes("氏名\r\n".encode("cp932") + b"\x85\x40\r\n")
+
+    result = await invoke(str(broken), "--encoding", "cp932")
+
+    assert result.exit_code == 2
+    assert "Row 2" in result.output
+
+
+async def test_cli_mapping_file(invoke, session: AsyncSession, tmp_path: Path) -> None:
+    sheet = tmp_path / "clinic.csv"
+    sheet.write_text("お客様名,連絡メモ\r\n王 偉,通訳あり\r\n", encoding="utf-8")
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"お客様名": "full_name", "連絡メモ": "notes"}', encoding="utf-8")
+
+    result = await invoke(str(sheet), "--mapping", str(mapping))
+
+    assert result.exit_code == 0, result.output
+    patient = await session.scalar(select(Patient))
+    assert patient is not None
+    assert (patient.family_name, patient.given_name, patient.notes) == ("王", "偉", "通訳あり")
+
+
+async def test_cli_unknown_mapping_field_exit_two(invoke, tmp_path: Path) -> None:
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"氏名": "shoe_size"}', encoding="utf-8")
+
+    result = await invoke(str(FIXTURES / "patients_bad_rows.csv"), "--mapping", str(mapping))
+
+    assert result.exit_code == 2
+    assert "shoe_size" in result.output
