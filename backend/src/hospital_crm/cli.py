@@ -211,3 +211,7 @@ def openapi() -> None:
     sys.stdout.write(
         json.dumps(create_app(_settings()).openapi(), ensure_ascii=False, indent=2) + "\n"
     )
+
+
+if __name__ == "__main__":
+    app()

@@ -32,7 +32,7 @@ def _respond(
     response.headers["Cache-Control"] = "no-store"
     return TokenResponse(
         access_token=tokens.access_token,
-        expires_in=int((tokens.access_expires_at - utc_now()).total_seconds()),
+        expires_in=tokens.access_lifetime_seconds,
         refresh_token=None if use_cookie else tokens.refresh_token,
         refresh_expires_at=tokens.refresh_expires_at,
         user=UserOut.model_validate(tokens.user),

@@ -48,6 +48,7 @@ SESSION_CACHE_SECONDS = 60
 class IssuedTokens:
     access_token: str
     access_expires_at: datetime
+    access_lifetime_seconds: int
     refresh_token: str
     refresh_expires_at: datetime
     user: User
@@ -126,6 +127,9 @@ async def _issue(
     return IssuedTokens(
         access_token=access_token,
         access_expires_at=access_claims.expires_at,
+        access_lifetime_seconds=int(
+            (access_claims.expires_at - access_claims.issued_at).total_seconds()
+        ),
         refresh_token=refresh_token,
         refresh_expires_at=refresh_claims.expires_at,
         user=user,

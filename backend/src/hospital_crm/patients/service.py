@@ -320,7 +320,7 @@ async def create(
             cipher,
             passport_number=data.passport_number,
             email=data.email,
-            phones_e164=[phone["number"] for phone in values["phones"]],
+            phones_e164=[phone["number"] for phone in values["phones"] or []],
             family_name=data.family_name,
             given_name=data.given_name,
             name_latin=data.name_latin,

@@ -1,0 +1,129 @@
+"""The `hospital-crm` command, run as a user runs it: a subprocess with its own DATA_DIR."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CLI = [sys.executable, "-m", "hospital_crm.cli"]
+
+
+def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    environment.update(DATA_DIR=str(data_dir), APP_ENV="development", LOG_LEVEL="WARNING")
+    return subprocess.run(
+        [*CLI, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli")
+
+
+def test_serve_refuses_unmigrated_database(tmp_path):
+    result = run(tmp_path, "serve", "--port", "1")
+
+    assert result.returncode == 1
+    assert "not migrated" in result.stderr
+    assert "hospital-crm migrate" in result.stderr
+
+
+def test_init_creates_first_admin_once(data_dir):
+    first = run(data_dir, "init")
+    second = run(data_dir, "init")
+
+    assert first.returncode == 0, first.stderr
+    assert "admin@example.com" in first.stderr
+    assert "password:" in first.stderr
+    assert "First administrator" not in second.stderr
+
+
+def test_create_user_reads_password_from_stdin(data_dir):
+    result = run(
+        data_dir,
+        "create-user",
+        "--email",
+        "coordinator@example.com",
+        "--role",
+        "coordinator",
+        "--name",
+        "山田 美咲",
+        stdin="a-long-enough-passphrase-2026\n",
+    )
+    duplicate = run(
+        data_dir,
+        "create-user",
+        "--email",
+        "coordinator@example.com",
+        "--role",
+        "coordinator",
+        "--name",
+        "山田 美咲",
+        stdin="a-long-enough-passphrase-2026\n",
+    )
+    weak = run(
+        data_dir,
+        "create-user",
+        "--email",
+        "weak@example.com",
+        "--role",
+        "doctor",
+        "--name",
+        "X",
+        stdin="password1234\n",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "Created user" in result.stderr
+    assert duplicate.returncode == 2
+    assert "already exists" in duplicate.stderr
+    assert weak.returncode == 2
+    assert "common passwords" in weak.stderr
+
+
+def test_create_user_has_no_password_option(data_dir):
+    result = run(data_dir, "create-user", "--help")
+
+    assert "--password" not in result.stdout
+
+
+def test_demo_data_and_audit_verify(data_dir):
+    demo = run(data_dir, "demo-data", "--patients", "5")
+    verify = run(data_dir, "audit", "verify")
+
+    assert demo.returncode == 0, demo.stderr
+    assert "5 patients" in demo.stderr
+    assert verify.returncode == 0
+    assert "intact" in verify.stderr
+
+
+def test_openapi_command(data_dir):
+    result = run(data_dir, "openapi")
+
+    assert result.returncode == 0
+    assert '"/api/v1/patients"' in result.stdout
+
+
+def test_production_without_secrets_stops(tmp_path):
+    environment_run = subprocess.run(
+        [*CLI, "migrate"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "APP_ENV": "production", "DATA_DIR": str(tmp_path), "JWT_SECRET": ""},
+    )
+
+    assert environment_run.returncode == 2
+    assert "JWT_SECRET" in environment_run.stderr
