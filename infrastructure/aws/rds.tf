@@ -98,6 +98,7 @@ resource "aws_db_instance" "main" {
 # DATABASE_READ_URL.
 resource "aws_db_instance" "replica" {
   #checkov:skip=CKV_AWS_157:A replica in a second zone is itself the standby for reads; the primary is Multi-AZ.
+  #checkov:skip=CKV_AWS_133:The primary's backups cover the data; a lost replica is rebuilt from the primary.
   identifier          = "${local.name}-db-replica"
   replicate_source_db = aws_db_instance.main.identifier
   instance_class      = var.db_replica_instance_class
@@ -116,8 +117,7 @@ resource "aws_db_instance" "replica" {
   auto_minor_version_upgrade          = true
   copy_tags_to_snapshot               = true
   deletion_protection                 = true
-  # The primary's backups cover the data; a replica is rebuilt from it.
-  backup_retention_period = 7
+  backup_retention_period = 0
   skip_final_snapshot     = true
 
   performance_insights_enabled          = true
