@@ -26,6 +26,7 @@ from hospital_crm.core.db import create_database
 from hospital_crm.core.errors import AppError
 from hospital_crm.core.logging import configure_logging
 from hospital_crm.core.middleware import RequestContextMiddleware
+from hospital_crm.core.rate_limit import RateLimitMiddleware
 from hospital_crm.departments.router import router as departments_router
 from hospital_crm.health.router import router as health_router
 from hospital_crm.partners.router import router as partners_router
@@ -183,6 +184,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Content-Disposition"],
         )
+    app.add_middleware(RateLimitMiddleware, requests_per_minute=settings.rate_limit_per_minute)
     app.add_middleware(RequestContextMiddleware)
     if settings.trusted_proxies:
         # Outermost, so the request context sees the client address from X-Forwarded-For.

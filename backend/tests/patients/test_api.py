@@ -203,3 +203,42 @@ async def test_unknown_patient_404(client, as_role):
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "patient_not_found"
+
+
+async def test_consents_recorded_and_withdrawn(client, as_role):
+    headers = await as_role()
+    patient = await create(
+        client,
+        headers,
+        family_name="Lee",
+        consents=[
+            {
+                "topic": "sensitive_data",
+                "version": "2026-04",
+                "language": "ko",
+                "given_at": "2026-04-01T10:00:00+09:00",
+            }
+        ],
+    )
+
+    added = await client.post(
+        f"/api/v1/patients/{patient['id']}/consents",
+        headers=headers,
+        json={
+            "topic": "cross_border_transfer",
+            "version": "2026-04",
+            "language": "en",
+            "given_at": "2026-04-02T10:00:00Z",
+        },
+    )
+    withdrawn = await client.post(
+        f"/api/v1/patients/{patient['id']}/consents/{added.json()['id']}/withdraw", headers=headers
+    )
+    detail = await client.get(f"/api/v1/patients/{patient['id']}", headers=headers)
+
+    assert patient["consents"][0]["topic"] == "sensitive_data"
+    assert withdrawn.json()["withdrawn_at"] is not None
+    assert [consent["topic"] for consent in detail.json()["consents"]] == [
+        "sensitive_data",
+        "cross_border_transfer",
+    ]

@@ -23,6 +23,7 @@ class Cache(Protocol):
     async def get(self, key: str) -> str | None: ...
     async def set(self, key: str, value: str, ttl_seconds: int) -> None: ...
     async def delete(self, key: str) -> None: ...
+    async def increment(self, key: str, ttl_seconds: int) -> int | None: ...
     async def ping(self) -> bool: ...
     async def close(self) -> None: ...
 
@@ -55,6 +56,16 @@ class MemoryCache:
 
     async def delete(self, key: str) -> None:
         self._entries.pop(key, None)
+
+    async def increment(self, key: str, ttl_seconds: int) -> int | None:
+        """Add one to a counter that starts with the first call and expires after `ttl_seconds`."""
+        current = await self.get(key)
+        if current is None:
+            await self.set(key, "1", ttl_seconds)
+            return 1
+        expires_at, _ = self._entries[key]
+        self._entries[key] = (expires_at, str(int(current) + 1))
+        return int(current) + 1
 
     async def ping(self) -> bool:
         return True
@@ -101,6 +112,17 @@ class RedisCache:
             await self._client.delete(key)
         except RedisError as error:
             self._warn("delete", error)
+
+    async def increment(self, key: str, ttl_seconds: int) -> int | None:
+        try:
+            async with self._client.pipeline(transaction=True) as pipeline:
+                pipeline.incr(key)
+                pipeline.expire(key, ttl_seconds, nx=True)
+                count, _ = await pipeline.execute()
+            return int(count)
+        except RedisError as error:
+            self._warn("increment", error)
+            return None
 
     async def ping(self) -> bool:
         try:

@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     # Failed logins allowed from one client IP address per window, across all accounts.
     login_ip_max_failures: int = 50
     login_ip_window_minutes: int = 15
+    # API requests allowed per client IP address per minute; 0 turns the limit off.
+    rate_limit_per_minute: int = 600
 
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)

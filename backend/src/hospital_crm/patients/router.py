@@ -14,6 +14,7 @@ from hospital_crm.core.permissions import Permission
 from hospital_crm.patients import service
 from hospital_crm.patients.models import Patient
 from hospital_crm.patients.schemas import (
+    ConsentIn,
     ConsentOut,
     DuplicateCandidate,
     MergeRequest,
@@ -167,6 +168,24 @@ async def merge_patients(
     return await _detail(
         session, await service.merge(session, principal, cipher, patient_id, data.duplicate_id)
     )
+
+
+@router.post(
+    "/{patient_id}/consents", response_model=ConsentOut, status_code=status.HTTP_201_CREATED
+)
+async def add_consent(
+    patient_id: uuid.UUID, data: ConsentIn, session: WriteSession, principal: CanWrite
+) -> object:
+    """Record a consent (同意書): topic, version, language and when it was given."""
+    return await service.add_consent(session, principal, patient_id, data)
+
+
+@router.post("/{patient_id}/consents/{consent_id}/withdraw", response_model=ConsentOut)
+async def withdraw_consent(
+    patient_id: uuid.UUID, consent_id: uuid.UUID, session: WriteSession, principal: CanWrite
+) -> object:
+    """Mark a consent as withdrawn; the record is kept."""
+    return await service.withdraw_consent(session, principal, patient_id, consent_id)
 
 
 @router.get("/{patient_id}/timeline", response_model=PageOut[ActivityOut])

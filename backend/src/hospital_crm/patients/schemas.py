@@ -128,6 +128,7 @@ class PatientCreate(PatientFields):
     sex: Sex = Sex.unknown
     # Set after the caller has seen the duplicate candidates and wants a new patient anyway.
     confirm_duplicate: bool = False
+    consents: list[ConsentIn] = Field(default_factory=list, max_length=20)
 
     @model_validator(mode="after")
     def _require_a_name(self) -> "PatientCreate":

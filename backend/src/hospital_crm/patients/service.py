@@ -286,7 +286,7 @@ def _apply_fields(patient: Patient, values: dict[str, Any], cipher: FieldCipher)
 
 
 def _field_values(data: PatientFields, *, exclude_unset: bool) -> dict[str, Any]:
-    return data.model_dump(exclude_unset=exclude_unset, exclude={"confirm_duplicate"})
+    return data.model_dump(exclude_unset=exclude_unset, exclude={"confirm_duplicate", "consents"})
 
 
 def _scoped_partner(principal: Principal, requested: uuid.UUID | None) -> uuid.UUID | None:
@@ -300,7 +300,6 @@ async def create(
     cipher: FieldCipher,
     data: PatientCreate,
     *,
-    consents: Sequence[ConsentIn] = (),
     source: str = "manual",
 ) -> Patient:
     """Create a patient, unless duplicates exist and the caller has not confirmed."""
@@ -342,7 +341,7 @@ async def create(
     _apply_fields(patient, values, cipher)
     session.add(patient)
     await session.flush()
-    for consent in consents:
+    for consent in getattr(data, "consents", []):
         session.add(
             PatientConsent(
                 patient_id=patient.id, recorded_by_id=principal.user_id, **consent.model_dump()
@@ -695,3 +694,44 @@ async def merge(
         details={"merged_patient_id": str(duplicate.id), "moved": moved},
     )
     return kept
+
+
+async def add_consent(
+    session: AsyncSession, principal: Principal, patient_id: uuid.UUID, data: ConsentIn
+) -> PatientConsent:
+    """Record a consent the patient gave; consents are never edited, only withdrawn."""
+    patient = await get(session, principal, patient_id)
+    consent = PatientConsent(
+        patient_id=patient.id, recorded_by_id=principal.user_id, **data.model_dump()
+    )
+    session.add(consent)
+    await session.flush()
+    await audit.record(
+        session,
+        principal,
+        action="create",
+        entity_type="consent",
+        entity_id=consent.id,
+        details={"patient_id": str(patient.id), "topic": data.topic, "version": data.version},
+    )
+    return consent
+
+
+async def withdraw_consent(
+    session: AsyncSession, principal: Principal, patient_id: uuid.UUID, consent_id: uuid.UUID
+) -> PatientConsent:
+    patient = await get(session, principal, patient_id)
+    consent = await session.get(PatientConsent, consent_id)
+    if consent is None or consent.patient_id != patient.id:
+        raise NotFound("The consent does not exist.", code="consent_not_found")
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = utc_now()
+        await audit.record(
+            session,
+            principal,
+            action="withdraw",
+            entity_type="consent",
+            entity_id=consent.id,
+            details={"patient_id": str(patient.id)},
+        )
+    return consent
