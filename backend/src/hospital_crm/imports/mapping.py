@@ -38,6 +38,8 @@ class ImportField(StrEnum):
     RECEIVED_DATE = "received_date"
     STAGE = "stage"
     NOTES = "notes"
+    MEDICAL_SUMMARY = "medical_summary"
+    ALLERGIES = "allergies"
 
 
 # Fields that may come from several columns: the values are combined, not overwritten.
@@ -176,6 +178,15 @@ _SYNONYMS: dict[ImportField, tuple[str, ...]] = {
     ),
 }
 
+_SYNONYMS[ImportField.MEDICAL_SUMMARY] = (
+    "病歴",
+    "病歴概要",
+    "既往歴",
+    "medical summary",
+    "medical history",
+)
+_SYNONYMS[ImportField.ALLERGIES] = ("アレルギー", "allergies", "allergy", "过敏")
+
 _HEADER_LOOKUP: dict[str, ImportField] = {
     normalize_key(synonym): field for field, synonyms in _SYNONYMS.items() for synonym in synonyms
 }
@@ -185,6 +196,13 @@ _PARENTHESISED = re.compile(r"\(.*?\)")
 # Header of the reason column in a downloaded rejects file. The importer ignores a
 # column with this header, so a fixed rejects file can be imported again as it is.
 REJECT_REASON_HEADER = "取込エラー / Import error"
+# Columns of this product's own patient export that describe the stored record rather
+# than the patient; importing an export ignores them instead of keeping custom fields.
+EXPORT_ONLY_HEADERS = ("患者ID", "Patient ID", "登録日時", "Created at", "更新日時", "Updated at")
+
+_IGNORED_KEYS = frozenset(
+    normalize_key(header) for header in (REJECT_REASON_HEADER, *EXPORT_ONLY_HEADERS)
+)
 
 # Rows searched for the header: Japanese sheets often start with a title line.
 HEADER_SEARCH_ROWS = 10
@@ -256,7 +274,7 @@ def build_columns(
         key = normalize_key(header)
         if key in explicit:
             field, source = explicit[key], "explicit"
-        elif key == normalize_key(REJECT_REASON_HEADER):
+        elif key in _IGNORED_KEYS:
             field, source = None, "explicit"
         else:
             field, source = match_header(header), "auto"

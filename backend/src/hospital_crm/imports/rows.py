@@ -22,6 +22,7 @@ from hospital_crm.imports.values import (
     parse_phones,
     parse_sex,
     split_full_name,
+    strip_formula_guard,
 )
 
 # Case stages with their labels in the glossary's three languages; a status cell
@@ -213,6 +214,9 @@ class RowParser:
         passport = _first_text(values, ImportField.PASSPORT_NUMBER)
         if passport is not None:
             patient["passport_number"] = passport.replace(" ", "").upper()
+        for sensitive in (ImportField.MEDICAL_SUMMARY, ImportField.ALLERGIES):
+            if sensitive in values:
+                patient[sensitive.value] = _cell_as_text(values[sensitive][0][1])
         notes = [_cell_as_text(cell) for _, cell in values.get(ImportField.NOTES, [])]
         if notes:
             patient["notes"] = "\n".join(notes)
@@ -301,6 +305,8 @@ def _is_empty(cell: Cell) -> bool:
 
 
 def _cell_as_text(cell: Cell) -> str:
+    if isinstance(cell, str):
+        cell = strip_formula_guard(cell)
     if isinstance(cell, dt.datetime):
         return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat()
     if isinstance(cell, dt.date):

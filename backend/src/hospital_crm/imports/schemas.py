@@ -29,6 +29,8 @@ FIELD_LABELS: dict[ImportField, tuple[str, str, str]] = {
     ImportField.RECEIVED_DATE: ("受付日", "Inquiry date", "受理日期"),
     ImportField.STAGE: ("ステータス", "Case stage", "状态"),
     ImportField.NOTES: ("備考", "Notes", "备注"),
+    ImportField.MEDICAL_SUMMARY: ("病歴概要", "Medical summary", "病史摘要"),
+    ImportField.ALLERGIES: ("アレルギー", "Allergies", "过敏"),
 }
 
 

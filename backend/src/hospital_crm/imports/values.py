@@ -23,6 +23,17 @@ class CellError(ValueError):
         self.params = params
 
 
+# First characters that make a spreadsheet read a cell as a formula. Exports put a
+# single quote before them (formula injection guard), which imports remove again.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def strip_formula_guard(text: str) -> str:
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_TRIGGERS:
+        return text[1:]
+    return text
+
+
 def normalize_text(value: object) -> str | None:
     """Return the cell as NFKC text with collapsed whitespace, or None when blank.
 
@@ -33,7 +44,7 @@ def normalize_text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFKC", str(value))
+    text = unicodedata.normalize("NFKC", strip_formula_guard(str(value)))
     text = " ".join(text.split())
     return text or None
 

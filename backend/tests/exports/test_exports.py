@@ -1,0 +1,243 @@
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import httpx
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from hospital_crm.audit.models import AuditEvent
+from hospital_crm.core.config import Settings
+from hospital_crm.core.context import SYSTEM
+from hospital_crm.core.db import AsyncSession, create_database
+from hospital_crm.core.migrations import migrate
+from hospital_crm.core.permissions import Role
+from hospital_crm.imports.pipeline import ImportOptions, ImportRunner
+from hospital_crm.partners.models import Partner, PartnerKind
+from hospital_crm.patients import service as patient_service
+from hospital_crm.patients.models import Patient
+from hospital_crm.patients.schemas import PatientCreate
+from tests.conftest import make_settings
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+async def imported(app: object, settings: Settings, session: AsyncSession) -> None:
+    session.add(Partner(name="上海メディカルツアー", kind=PartnerKind.agency))
+    await session.commit()
+    runner = ImportRunner(app.state.database, SYSTEM, settings)  # type: ignore[attr-defined]
+    await runner.run(FIXTURES / "patients_cp932.csv", ImportOptions())
+
+
+def read_csv(content: bytes, encoding: str = "utf-8-sig") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(content.decode(encoding))))
+
+
+async def test_patients_csv_has_bom_and_rows(
+    client: httpx.AsyncClient, as_role, imported: None
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/patients", headers=headers)
+
+    assert response.status_code == 200, response.text
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert response.headers["content-disposition"].startswith('attachment; filename="patients_')
+    rows = read_csv(response.content)
+    assert len(rows) == 6
+    wang = next(row for row in rows if row["姓"] == "王")
+    assert wang["名"] == "偉"
+    assert wang["生年月日"] == "1985-03-12"
+    assert wang["性別"] == "男"
+    assert wang["パスポート番号"] == "E12345678"
+    assert wang["紹介元"] == "上海メディカルツアー"
+    assert wang["通訳希望"] == "中国語"
+    assert wang["電話番号"] == "'+8613800138000"
+
+
+async def test_finance_gets_passport_not_medical(
+    client: httpx.AsyncClient, as_role, imported: None
+) -> None:
+    headers = await as_role(Role.finance)
+
+    response = await client.get("/api/v1/exports/patients", headers=headers)
+
+    columns = read_csv(response.content)[0].keys()
+    assert "パスポート番号" in columns
+    assert "病歴概要" not in columns
+    assert "アレルギー" not in columns
+
+
+async def test_interpreter_cannot_export(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.interpreter)
+
+    response = await client.get("/api/v1/exports/patients", headers=headers)
+
+    assert response.status_code == 403
+
+
+async def test_formula_cells_are_neutralised(
+    client: httpx.AsyncClient, as_role, app: object, session: AsyncSession
+) -> None:
+    await patient_service.create(
+        session,
+        SYSTEM,
+        app.state.cipher,  # type: ignore[attr-defined]
+        PatientCreate(
+            family_name='=HYPERLINK("http://example.com")',
+            given_name="@SUM(A1)",
+            notes="-1+2",
+            name_latin="\tTAB",
+        ),
+    )
+    await session.commit()
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/patients", headers=headers)
+
+    row = read_csv(response.content)[0]
+    assert row["姓"] == '\'=HYPERLINK("http://example.com")'
+    assert row["名"] == "'@SUM(A1)"
+    assert row["備考"] == "'-1+2"
+
+
+async def test_cp932_export_names_missing_characters(
+    client: httpx.AsyncClient, as_role, app: object, session: AsyncSession
+) -> None:
+    await patient_service.create(
+        session,
+        SYSTEM,
+        app.state.cipher,  # type: ignore[attr-defined]
+        PatientCreate(family_name="张", given_name="伟"),
+    )
+    await session.commit()
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/patients?encoding=cp932", headers=headers)
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "cp932_unencodable"
+    assert "张 (U+5F20)" in error["message"]
+    assert "伟 (U+4F1F)" in error["message"]
+
+
+async def test_cp932_export_of_japanese_text(
+    client: httpx.AsyncClient, as_role, imported: None
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/patients?encoding=cp932", headers=headers)
+
+    assert response.status_code == 200, response.text
+    rows = read_csv(response.content, "cp932")
+    notes = {row["備考"] for row in rows}
+    assert "膝の手術～リハビリ" in notes
+    assert "① 髙橋医師より紹介" in notes
+
+
+async def test_xlsx_export_has_date_cells(
+    client: httpx.AsyncClient, as_role, imported: None
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/patients?format=xlsx", headers=headers)
+
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    assert len(rows) == 7
+    birth_dates = {row[header.index("生年月日")] for row in rows[1:]}
+    assert dt.datetime(1985, 3, 12) in birth_dates
+
+
+async def test_filters_and_audit(
+    client: httpx.AsyncClient, as_role, imported: None, session: AsyncSession
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/patients?nationality=CN", headers=headers)
+
+    assert {row["国籍"] for row in read_csv(response.content)} == {"CN"}
+    event = await session.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
+    assert event is not None
+    assert event.details["row_count"] == 2
+    assert event.details["filters"] == {"nationality": "CN"}
+    assert "パスポート番号" in event.fields
+
+
+async def test_cases_export_stage_labels(
+    client: httpx.AsyncClient, as_role, imported: None
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/cases?stage=quote_sent", headers=headers)
+
+    rows = read_csv(response.content)
+    assert [(row["姓"], row["ステータス"], row["希望診療科"]) for row in rows] == [
+        ("李", "見積提示", "整形外科")
+    ]
+    assert rows[0]["受付日"] == "2024-04-15"
+
+
+async def test_round_trip_into_empty_database(
+    client: httpx.AsyncClient, as_role, imported: None, app: object, tmp_path: Path
+) -> None:
+    headers = await as_role(Role.coordinator)
+    exported = (await client.get("/api/v1/exports/patients", headers=headers)).content
+    sheet = tmp_path / "export.csv"
+    sheet.write_bytes(exported)
+    original = await snapshot(app.state.database, app.state.cipher)  # type: ignore[attr-defined]
+
+    empty = make_settings(tmp_path / "empty")
+    await migrate(empty)
+    database = create_database(empty)
+    async with database.sessionmaker() as session:
+        session.add(Partner(name="上海メディカルツアー", kind=PartnerKind.agency))
+        await session.commit()
+    summary = await ImportRunner(database, SYSTEM, empty).run(sheet, ImportOptions())
+    copied = await snapshot(database, ImportRunner(database, SYSTEM, empty).cipher)
+    await database.dispose()
+
+    assert (summary.created, summary.rejected) == (6, 0)
+    assert copied == original
+
+
+async def snapshot(database, cipher) -> list[tuple]:  # type: ignore[no-untyped-def]
+    async with database.sessionmaker() as session:
+        rows = (await session.execute(select(Partner.id, Partner.name))).all()
+        partners = {row[0]: row[1] for row in rows}
+        patients = (await session.scalars(select(Patient))).all()
+        result = []
+        for p in patients:
+            passport = (
+                cipher.decrypt(
+                    p.passport_number_encrypted,
+                    context=patient_service.encryption_context(p.id, "passport_number"),
+                )
+                if p.passport_number_encrypted
+                else None
+            )
+            result.append(
+                (
+                    p.family_name,
+                    p.given_name,
+                    p.name_kana,
+                    p.name_latin,
+                    p.sex.value,
+                    p.date_of_birth,
+                    p.nationality,
+                    p.country_of_residence,
+                    p.email,
+                    tuple(phone["number"] for phone in p.phones),
+                    passport,
+                    p.notes,
+                    tuple(sorted(p.custom_fields.items())),
+                    partners.get(p.referring_partner_id),
+                )
+            )
+    return sorted(result, key=repr)
