@@ -53,22 +53,24 @@ resource "azurerm_subnet" "private_endpoints" {
   private_endpoint_network_policies = "Enabled"
 }
 
-# Inbound traffic reaches the apps only through the Container Apps ingress;
-# the data subnets accept only traffic from the apps subnet.
+# Inbound traffic reaches the apps only through the Container Apps ingress
+# (HTTP there only redirects to HTTPS). The data subnets accept traffic from
+# the apps subnet only.
 resource "azurerm_network_security_group" "apps" {
+  #checkov:skip=CKV_AZURE_160:Port 80 reaches only the Container Apps ingress, which redirects it to HTTPS.
   name                = "${local.name}-apps"
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = local.tags
 
   security_rule {
-    name                       = "https-from-internet"
+    name                       = "http-https-from-internet"
     priority                   = 100
     direction                  = "Inbound"
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_range     = "443"
+    destination_port_ranges    = ["80", "443"]
     source_address_prefix      = "Internet"
     destination_address_prefix = "VirtualNetwork"
   }
