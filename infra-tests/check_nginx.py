@@ -200,8 +200,10 @@ def check_proxied_responses(results: Results, port: int) -> None:
                   status == 200 and health.get("status") == "ok" and health.get("database") == "ok",
                   f"status {status}, body {body[:200]!r}")
 
-    status, _, _ = request(port, "/health/live")
-    results.check("nginx: /health/live proxied to backend", status == 200, f"status {status}")
+    # The container health checks use /health/live and the ALB uses /health/ready.
+    for path in ("/health/live", "/health/ready"):
+        status, _, _ = request(port, path)
+        results.check(f"nginx: {path} proxied to backend", status == 200, f"status {status}")
 
 
 def main() -> None:
