@@ -117,8 +117,8 @@ resource "aws_db_instance" "replica" {
   auto_minor_version_upgrade          = true
   copy_tags_to_snapshot               = true
   deletion_protection                 = true
-  backup_retention_period = 0
-  skip_final_snapshot     = true
+  backup_retention_period             = 0
+  skip_final_snapshot                 = true
 
   performance_insights_enabled          = true
   performance_insights_kms_key_id       = aws_kms_key.main.arn
