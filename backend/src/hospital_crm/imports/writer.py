@@ -254,7 +254,7 @@ def new_patient(
     would cost more than the whole rest of the row's parsing, and the row is then
     inserted in bulk.
     """
-    values = data.model_dump(mode="python", exclude={"confirm_duplicate"})
+    values = patient_service._field_values(data, exclude_unset=False)
     patient = SimpleNamespace(**dict.fromkeys(_PATIENT_COLUMNS))
     for name, empty in _JSON_DEFAULTS.items():
         setattr(patient, name, empty())
@@ -350,7 +350,7 @@ async def update_patients(
     }
     for patient_id, data in updates:
         patient = patients[patient_id]
-        values = data.model_dump(mode="python", exclude_unset=True, exclude={"confirm_duplicate"})
+        values = patient_service._field_values(data, exclude_unset=True)
         values = {name: value for name, value in values.items() if value not in (None, "", [], {})}
         if "phones" in values:
             known = {phone["number"] for phone in patient.phones}
