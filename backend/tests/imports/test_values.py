@@ -67,6 +67,7 @@ def test_parse_date_accepts(raw: object, expected: dt.date) -> None:
         ("昭和64年1月8日", "date_outside_era"),
         ("令和0年5月1日", "invalid_date"),
         ("1990", "invalid_date"),
+        (1990, "invalid_date"),
         ("yesterday", "invalid_date"),
         (60, "invalid_date"),
         (0, "invalid_date"),

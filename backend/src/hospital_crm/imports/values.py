@@ -151,7 +151,9 @@ def _date_from_serial(serial: float, epoch: dt.datetime) -> dt.date:
     # Serial 60 is 1900-02-29, a day that Excel counts (copying a Lotus 1-2-3 bug) but
     # that never existed; from_excel maps serials below 61 around it.
     is_phantom_leap_day = epoch == WINDOWS_EPOCH and int(serial) == 60
-    if serial < 1 or serial > _MAX_EXCEL_SERIAL or is_phantom_leap_day:
+    # A whole number 1900-2100 in a date column is a year typed alone, not a day in 1905.
+    looks_like_year = float(serial).is_integer() and 1900 <= serial <= 2100
+    if serial < 1 or serial > _MAX_EXCEL_SERIAL or is_phantom_leap_day or looks_like_year:
         raise CellError("invalid_date")
     converted = from_excel(serial, epoch)
     if converted is None:

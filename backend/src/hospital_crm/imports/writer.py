@@ -540,7 +540,8 @@ class ChunkWriter:
 
         results.sort(key=lambda result: result.row.row_number)
         if self.dry_run:
-            return results, 0
+            # Cases a real run would open; an updated patient's existing case is not checked.
+            return results, sum(1 for result in results if result.case_values)
 
         await insert_patients(session, self.principal, created, batch_id=self.batch_id)
         await update_patients(session, self.principal, self.cipher, updates, batch_id=self.batch_id)
