@@ -111,7 +111,8 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
     """Serve the built web app, answering unknown paths with index.html so client routes load."""
     index = dist / "index.html"
     if not index.is_file():
-        log.warning("frontend.not_built", path=str(dist))
+        # An API-only container (the web app served by nginx) has no dist folder.
+        log.info("frontend.not_served", path=str(dist))
         return
     if (dist / "assets").is_dir():
         app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")

@@ -61,7 +61,10 @@ def serve(
         int | None, typer.Option(help="Port to listen on (default: PORT or 3001)")
     ] = None,
     workers: Annotated[
-        int, typer.Option(help="Worker processes; more than 1 needs PostgreSQL")
+        int,
+        typer.Option(
+            envvar="WEB_CONCURRENCY", help="Worker processes; more than 1 needs PostgreSQL"
+        ),
     ] = 1,
 ) -> None:
     """Serve the API and the web app."""
