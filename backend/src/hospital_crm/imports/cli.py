@@ -1,7 +1,7 @@
 """`hospital-crm import patients FILE`: import a sheet from the command line.
 
-Exit status: 0 when every data row was created, updated or skipped as a duplicate;
-1 when some rows were rejected (the others are still imported); 2 when the file,
+Exit status: 0 when every data row was created, updated or skipped as a duplicate.
+1 when some rows were rejected, and the others are still imported. 2 when the file,
 its mapping or the batch to resume cannot be used at all.
 """
 

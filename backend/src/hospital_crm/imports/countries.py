@@ -38,7 +38,7 @@ _EXTRA_NAMES = {
     "CA": ("加", "カナダ", "Canadian"),
 }
 
-# Japanese nationality columns often say 中国籍 or 中国人; the suffix is dropped before lookup.
+# Japanese nationality columns often contain 中国籍 or 中国人, so the suffix is dropped.
 _NATIONALITY_SUFFIXES = ("国籍", "籍", "人")
 
 

@@ -197,7 +197,7 @@ _PARENTHESISED = re.compile(r"\(.*?\)")
 # column with this header, so a fixed rejects file can be imported again as it is.
 REJECT_REASON_HEADER = "取込エラー / Import error"
 # Columns of this product's own patient export that describe the stored record rather
-# than the patient; importing an export ignores them instead of keeping custom fields.
+# than the patient. Importing an export ignores them, so they never become custom fields.
 EXPORT_ONLY_HEADERS = ("患者ID", "Patient ID", "登録日時", "Created at", "更新日時", "Updated at")
 
 _IGNORED_KEYS = frozenset(
@@ -307,11 +307,11 @@ def find_header(
 ) -> HeaderSearch:
     """Find the header row among the first non-blank rows.
 
-    The header is the first row in which at least two cells name a known field (or a
-    column of the explicit mapping); rows above it are title rows. When no row within
-    HEADER_SEARCH_ROWS qualifies, the first non-blank row is the header and the other
-    rows read are handed back as data, so none is lost. Raises MappingError for a
-    sheet without any non-blank row.
+    The header is the first row in which at least two cells name a known field or a
+    column of the explicit mapping, and rows above it are title rows. When no row
+    within HEADER_SEARCH_ROWS qualifies, the first non-blank row is the header. The
+    other rows read are then handed back as data, so none is lost. Raises
+    MappingError for a sheet without any non-blank row.
     """
     explicit = explicit or {}
     looked_at: list[tuple[int, list[Cell]]] = []

@@ -36,8 +36,8 @@ class DuplicatePolicy(StrEnum):
 class ImportBatch(IdMixin, TimestampMixin, Base):
     """One import of one sheet, with its progress so a failed import can resume.
 
-    Rows are committed in chunks; each chunk's commit also stores last_row_number
-    and the counts, so after a crash everything up to last_row_number is in the
+    Rows are committed in chunks, and each chunk's commit also stores last_row_number
+    and the counts. After a crash, everything up to last_row_number is in the
     database and nothing after it is.
     """
 

@@ -124,10 +124,10 @@ class SheetReader:
 def detect_encoding(sample: bytes) -> str:
     """Return the encoding of a CSV sample, preferring the Windows supersets.
 
-    A sample that is valid UTF-8 is UTF-8 (with or without BOM); only otherwise is
-    charset-normalizer asked, and its answer must be one of the CJK or Unicode
-    encodings that spreadsheets export, or the file is rejected rather than read
-    as a Western code page that would garble every name.
+    A sample that is valid UTF-8 is UTF-8 (with or without BOM). Otherwise
+    charset-normalizer ranks the candidates, and the first one that is a CJK or
+    Unicode encoding spreadsheets export wins. A file that fits none of them is
+    rejected rather than read as a Western code page that would garble every name.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"

@@ -4,7 +4,7 @@ Every data row ends as exactly one of created, updated, skipped (a duplicate) or
 rejected, and the four counts add up to the number of data rows (blank rows and
 title rows above the header are not data rows). Each chunk of rows is written in
 one transaction together with its row outcomes and the batch's progress, so after
-a crash the batch says exactly which rows are in the database and the import can
+a crash the batch records exactly which rows are in the database and the import can
 resume after the last committed row.
 """
 
@@ -117,7 +117,7 @@ class ImportOptions:
 
 @dataclass
 class SheetLayout:
-    """What the sheet looks like before any row is written: format, header and columns."""
+    """The sheet's format, header and columns, read before any row is written."""
 
     file_name: str
     file_sha256: str
@@ -201,8 +201,8 @@ def _open_with_header(
         reader.close()
         headers = ", ".join(column.header for column in columns)
         raise MappingError(
-            f"No column holds the patient's name (found: {headers}): map one to full_name, "
-            "family_name or name_latin with --mapping"
+            f"Name column not found among the headers ({headers}): map one to full_name, "
+            "family_name or name_latin with a mapping"
         )
     return reader, search, columns
 
@@ -534,7 +534,7 @@ class ImportRunner:
     async def _refresh_statistics(self, created: int) -> None:
         """ANALYZE the patient tables on PostgreSQL each time the import has doubled them.
 
-        Autovacuum analyzes a table only after its own delay; until then the duplicate
+        Autovacuum analyzes a table only after its own delay. Until then, the duplicate
         queries of an import into a small table are planned for the table's old size.
         """
         if self.database.engine.dialect.name != "postgresql" or created < self._analyzed_at * 2:

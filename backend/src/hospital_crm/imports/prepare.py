@@ -1,8 +1,8 @@
 """The CPU-bound half of an import: parse, validate and build rows, in a worker process.
 
 Parsing a row and building its patient (validation, encryption, search terms) costs
-about as much as writing it, so a large import hands the next chunk's preparation to
-one worker process while the main process writes the current chunk to the database.
+about as much as writing it. A large import therefore hands the next chunk's
+preparation to one worker process while the main process writes the current chunk.
 Which prepared rows become patients is decided later, by ChunkWriter, because the
 duplicate check needs the database.
 """

@@ -1,8 +1,8 @@
 """Stable reason codes for rejected import rows, with their user-facing messages.
 
 The codes are part of the API and of the rejects CSV, so they never change once
-released; the UI may translate them itself, but the messages here are what the CLI
-prints and what the rejects CSV carries. Messages name the column and the fix.
+released. The UI may translate the codes itself. The messages here are what the CLI
+prints and what the rejects CSV contains, and they name the column and the fix.
 """
 
 from dataclasses import dataclass

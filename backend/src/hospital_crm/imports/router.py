@@ -240,13 +240,13 @@ async def list_batches(
     principal: CanImport,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> object:
-    """Import batches, newest first (an admin sees everyone's)."""
+    """List import batches, newest first; admins get every user's batches."""
     return await service.list_batches(session, principal, page)
 
 
 @router.get("/batches/{batch_id}", response_model=BatchOut)
 async def get_batch(batch_id: uuid.UUID, session: ReadSession, principal: CanImport) -> object:
-    """One batch with its progress and counts."""
+    """Get one batch with its progress and counts."""
     return await service.get_batch(session, principal, batch_id)
 
 
@@ -258,7 +258,7 @@ async def list_batch_rows(
     page: Annotated[PageParams, Depends(page_params)],
     outcome: RowOutcome | None = None,
 ) -> object:
-    """The outcome of each data row, in sheet order."""
+    """List the outcome of each data row, in sheet order."""
     batch = await service.get_batch(session, principal, batch_id)
     return await service.list_rows(session, batch, page, outcome=outcome)
 
@@ -288,7 +288,7 @@ async def download_rejected_rows(
 
 @router.get("/mappings", response_model=list[MappingOut])
 async def list_mappings(session: ReadSession, principal: CanImport) -> object:
-    """The current user's saved column mappings."""
+    """List the current user's saved column mappings."""
     return await service.list_mappings(session, principal)
 
 

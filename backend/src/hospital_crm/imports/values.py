@@ -219,8 +219,8 @@ def parse_phones(value: object, *, regions: Iterable[str | None]) -> list[str]:
     of residence, then nationality, then Japan (patients often give the Japanese
     number they use during their stay). Among the regions where the number is valid,
     the first where it is a mobile number wins, because 090-1234-5678 is a Japanese
-    mobile number but also a valid landline number in China; otherwise the first
-    region where it is valid wins.
+    mobile number but also a valid landline number in China. Without a mobile match,
+    the first region where it is valid wins.
     """
     text = normalize_text(value)
     if text is None:

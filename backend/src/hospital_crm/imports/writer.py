@@ -445,8 +445,8 @@ async def insert_cases(
 def _case_row(result: RowResult, reference: str, principal: Principal, now: Any) -> dict[str, Any]:
     values = result.case_values or {}
     partner_id = values.get("referring_partner_id")
-    # NOTE: Channel has no value for an inquiry that arrived through a spreadsheet; a
-    # referred one is "partner" and any other is recorded as "email" until one exists.
+    # NOTE: Channel has no value for an inquiry that arrived through a spreadsheet. Until
+    # it has one, a referred inquiry is recorded as "partner" and any other as "email".
     channel = Channel.partner if partner_id else Channel.email
     return {
         "id": uuid.uuid4(),
