@@ -170,3 +170,27 @@ async def test_reveal_checks_field_permission(client, as_role, role, field, allo
     )
 
     assert (response.status_code == 200) is allowed
+
+
+async def test_refused_reveal_is_audited(client, as_role):
+    coordinator = await as_role()
+    admin = await as_role(Role.admin)
+    patient = (
+        await client.post(
+            "/api/v1/patients", headers=coordinator, json={"family_name": "李", "allergies": "なし"}
+        )
+    ).json()
+    finance = await as_role(Role.finance)
+
+    refused = await client.post(
+        f"/api/v1/patients/{patient['id']}/reveal", headers=finance, json={"fields": ["allergies"]}
+    )
+    log = await client.get(
+        "/api/v1/audit-events", headers=admin, params={"action": "read_sensitive"}
+    )
+
+    assert refused.status_code == 403
+    event = log.json()["items"][0]
+    assert event["outcome"] == "denied"
+    assert event["fields"] == ["allergies"]
+    assert event["actor_role"] == "finance"

@@ -54,13 +54,6 @@ class IssuedTokens:
     user: User
 
 
-def _locked(error_class: type[Exception], **extra: object) -> Exception:
-    error = error_class(**extra)
-    # The failure counters and the audit row written before this error must commit.
-    error.keep_changes = True  # type: ignore[attr-defined]
-    return error
-
-
 async def _recent_ip_failures(session: AsyncSession, client_ip: str, settings: Settings) -> int:
     since = utc_now() - timedelta(minutes=settings.login_ip_window_minutes)
     count = await session.scalar(
@@ -162,13 +155,13 @@ async def login(
             details={"reason": "account_locked"},
             outcome=AuditOutcome.denied,
         )
-        raise _locked(AccountLocked, locked_until=user.locked_until.isoformat())
+        raise AccountLocked(keep_changes=True, locked_until=user.locked_until.isoformat())
 
     if user is None or not password_ok or not user.active:
         await _record_failure(session, user, normalized_email, client_ip, settings)
         if user is not None and user.locked_until is not None and user.locked_until > now:
-            raise _locked(AccountLocked, locked_until=user.locked_until.isoformat())
-        raise _locked(InvalidCredentials)
+            raise AccountLocked(keep_changes=True, locked_until=user.locked_until.isoformat())
+        raise InvalidCredentials(keep_changes=True)
 
     user.failed_login_count = 0
     user.locked_until = None
@@ -232,7 +225,7 @@ async def refresh(
         log.warning(
             "auth.refresh_token_reuse", session_id=str(auth_session.id), user_id=str(user.id)
         )
-        raise _locked(InvalidToken)
+        raise InvalidToken(keep_changes=True)
 
     now = utc_now()
     idle_limit = timedelta(minutes=settings.session_idle_minutes)
@@ -240,7 +233,7 @@ async def refresh(
         raise SessionExpired()
     if now >= auth_session.expires_at or now - auth_session.last_seen_at > idle_limit:
         await _revoke_session(session, auth_session, "expired", cache)
-        raise _locked(SessionExpired)
+        raise SessionExpired(keep_changes=True)
 
     stored.used_at = now
     auth_session.last_seen_at = now

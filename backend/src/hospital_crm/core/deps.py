@@ -48,7 +48,7 @@ async def _write_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
         try:
             yield session
         except AppError as error:
-            if getattr(error, "keep_changes", False):
+            if error.keep_changes:
                 await session.commit()
             else:
                 await session.rollback()

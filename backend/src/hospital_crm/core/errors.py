@@ -19,11 +19,15 @@ class AppError(Exception):
         *,
         code: str | None = None,
         fields: Sequence["FieldError"] = (),
+        keep_changes: bool = False,
         **extra: Any,
     ) -> None:
         self.message = message or self.message
         self.code = code or self.code
         self.fields = list(fields)
+        # The request's transaction still commits, so records written before the error
+        # (a failed-login counter, a denied-access audit row) are kept.
+        self.keep_changes = keep_changes
         self.extra = extra
         super().__init__(self.message)
 

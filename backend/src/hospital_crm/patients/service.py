@@ -15,6 +15,7 @@ from unidecode import unidecode
 
 from hospital_crm.activities.models import Activity, ActivityKind
 from hospital_crm.audit import service as audit
+from hospital_crm.audit.models import AuditOutcome
 from hospital_crm.cases.models import Case
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
@@ -505,11 +506,22 @@ async def reveal(
 ) -> dict[str, str | None]:
     """Decrypt the requested fields and audit the read in the same transaction."""
     requested = list(dict.fromkeys(fields))
-    for name in requested:
-        if not principal.can(SENSITIVE_PERMISSIONS[name]):
-            raise PermissionDenied(
-                f"Your role may not read {name}.", permission=SENSITIVE_PERMISSIONS[name].value
-            )
+    forbidden = [name for name in requested if not principal.can(SENSITIVE_PERMISSIONS[name])]
+    if forbidden:
+        await audit.record(
+            session,
+            principal,
+            action="read_sensitive",
+            entity_type="patient",
+            entity_id=patient_id,
+            fields=forbidden,
+            outcome=AuditOutcome.denied,
+        )
+        raise PermissionDenied(
+            f"Your role may not read {', '.join(forbidden)}.",
+            keep_changes=True,
+            permission=SENSITIVE_PERMISSIONS[forbidden[0]].value,
+        )
     patient = await get(session, principal, patient_id)
 
     await audit.record(
