@@ -66,7 +66,7 @@ def generate_sheet(path: Path, rows: int, seed: int) -> None:
                      else f"S{year - 1925}.{random.randint(1, 12)}.{random.randint(1, 28)}"
                      if 1927 <= year <= 1988 else f"{year}年{random.randint(1, 12)}月1日")
             writer.writerow([
-                f"{faker.last_name()}　{faker.first_name()}{index}",
+                f"{faker.last_name()}　{faker.first_name()}",
                 "ﾃｽﾄ ｶﾅ" if index % 5 == 0 else "",
                 f"PATIENT {index}",
                 country,

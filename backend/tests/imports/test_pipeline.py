@@ -362,6 +362,10 @@ async def test_worker_process_gives_same_outcome(
     assert (summary.created, summary.rejected, summary.cases_created) == (6, 0, 6)
     wang = await patient_named(session, "王", "偉")
     assert wang.custom_fields == {"通訳希望": "中国語"}
+    again = await runner.run(
+        FIXTURES / "patients_cp932.csv", ImportOptions(on_duplicate=DuplicatePolicy.update)
+    )
+    assert (again.updated, again.created, again.cases_created) == (6, 0, 0)
 
 
 def _all_rows() -> PageParams:

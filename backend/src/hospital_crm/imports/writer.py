@@ -512,7 +512,7 @@ class ChunkWriter:
         results: list[RowResult] = []
         valid = []
         for item in rows:
-            if item.data is None or item.keys is None:
+            if item.keys is None:
                 results.append(RowResult(item.row, RowOutcome.rejected))
             else:
                 valid.append(item)
@@ -525,7 +525,9 @@ class ChunkWriter:
             duplicate = None if self.policy is DuplicatePolicy.create else self.index.match(keys)
             if duplicate is None:
                 if item.patient is None or item.terms is None:
-                    item.patient, item.terms = new_patient(item.data, self.principal, self.cipher)
+                    data = item.data or validate_row(item.row)
+                    assert data is not None, "a row with duplicate keys has passed validation"
+                    item.patient, item.terms = new_patient(data, self.principal, self.cipher)
                 created.append((item.patient, item.terms))
                 self.index.add_row(keys, item.patient["id"])
                 results.append(RowResult(row, RowOutcome.created, item.patient["id"], [], row.case))
@@ -533,7 +535,9 @@ class ChunkWriter:
 
             patient_id, reasons = duplicate
             if self.policy is DuplicatePolicy.update:
-                updates.append((patient_id, item.data))
+                data = item.data or validate_row(item.row)
+                assert data is not None, "a row with duplicate keys has passed validation"
+                updates.append((patient_id, data))
                 results.append(RowResult(row, RowOutcome.updated, patient_id, reasons, row.case))
             else:
                 results.append(RowResult(row, RowOutcome.skipped, patient_id, reasons))
