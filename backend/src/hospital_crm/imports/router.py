@@ -119,9 +119,12 @@ async def upload_sheet(
 async def _import_in_background(
     request: Request, principal: Principal, batch_id: uuid.UUID, path: Path, options: ImportOptions
 ) -> None:
-    runner = ImportRunner(request.app.state.database, principal, request.app.state.settings)
+    database = request.app.state.database
+    runner = ImportRunner(database, principal, request.app.state.settings)
     try:
-        await runner.run(path, options, batch_id=batch_id)
+        summary = await runner.run(path, options, batch_id=batch_id)
+        if summary.status is BatchStatus.completed:
+            await service.discard_upload(database, batch_id)
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress) as error:
         # The runner has already marked the batch failed where it got that far.
         logger.warning("import.background_failed", batch_id=str(batch_id), error=str(error))

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import delete, select
+from starlette.concurrency import run_in_threadpool
 
 from hospital_crm.core.config import Settings
 from hospital_crm.core.context import Principal
-from hospital_crm.core.db import AsyncReadSession, AsyncSession
+from hospital_crm.core.db import AsyncReadSession, AsyncSession, Database
 from hospital_crm.core.errors import NotFound, ValidationFailed
 from hospital_crm.core.pagination import Page, PageParams, paginate
 from hospital_crm.core.permissions import Role
@@ -60,6 +61,17 @@ def store_upload(settings: Settings, file_name: str, stream: BinaryIO) -> Path:
                 raise UploadTooLarge()
             target.write(block)
     return path
+
+
+async def discard_upload(database: Database, batch_id: uuid.UUID) -> None:
+    """Delete a completed batch's uploaded file: it holds patient data nobody needs any more."""
+    async with database.sessionmaker() as session:
+        batch = await session.get(ImportBatch, batch_id)
+        if batch is None or not batch.stored_path:
+            return
+        await run_in_threadpool(Path(batch.stored_path).unlink, missing_ok=True)
+        batch.stored_path = None
+        await session.commit()
 
 
 def _visible_batches(principal: Principal) -> Any:
