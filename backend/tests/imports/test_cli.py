@@ -7,8 +7,10 @@ from typer.testing import CliRunner
 
 from hospital_crm.core.config import Settings
 from hospital_crm.core.db import AsyncSession
-from hospital_crm.imports import cli
+from hospital_crm.core.permissions import Role
+from hospital_crm.imports import cli, service
 from hospital_crm.patients.models import Patient
+from tests.conftest import principal_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -82,3 +84,20 @@ async def test_cli_unknown_mapping_field_exit_two(invoke, tmp_path: Path) -> Non
 
     assert result.exit_code == 2
     assert "shoe_size" in result.output
+
+
+async def test_cli_saved_mapping_of_user(
+    invoke, session: AsyncSession, make_user, tmp_path: Path
+) -> None:
+    user = await make_user(role=Role.coordinator)
+    await service.save_mapping(session, principal_of(user), "clinic", {"お客様名": "full_name"})
+    await session.commit()
+    sheet = tmp_path / "clinic.csv"
+    sheet.write_text("お客様名\r\n李 娜\r\n", encoding="utf-8")
+
+    result = await invoke(str(sheet), "--mapping-name", "clinic", "--user", user.email)
+    without_user = await invoke(str(sheet), "--mapping-name", "clinic")
+
+    assert result.exit_code == 0, result.output
+    assert await patient_count(session) == 1
+    assert without_user.exit_code == 2

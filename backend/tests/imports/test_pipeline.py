@@ -370,3 +370,15 @@ async def test_worker_process_gives_same_outcome(
 
 def _all_rows() -> PageParams:
     return PageParams(page=1, page_size=200)
+
+
+async def test_sheet_without_known_headers(
+    runner: ImportRunner, session: AsyncSession, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "names.csv"
+    sheet.write_text("お客様名\r\n王 偉\r\n李 娜\r\n\r\n金 敏俊\r\n", encoding="utf-8")
+
+    summary = await runner.run(sheet, ImportOptions(mapping={"お客様名": "full_name"}))
+
+    assert (summary.total_rows, summary.created) == (3, 3)
+    assert await count(session, Patient) == 3

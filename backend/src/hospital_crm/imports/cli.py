@@ -67,6 +67,10 @@ def import_patients(
         Path | None,
         typer.Option(help='JSON file {"header": "field" | null} overriding the automatic mapping'),
     ] = None,
+    mapping_name: Annotated[
+        str | None,
+        typer.Option(help="Name of a mapping saved in the web app by the --user user"),
+    ] = None,
     on_duplicate: Annotated[
         DuplicatePolicy, typer.Option(help="What to do with a row that matches a patient")
     ] = DuplicatePolicy.skip,
@@ -109,7 +113,7 @@ def import_patients(
         dry_run=dry_run,
     )
     try:
-        summary = asyncio.run(_run(settings, file, options, resume, user, rejects))
+        summary = asyncio.run(_run(settings, file, options, resume, user, rejects, mapping_name))
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress, CliError) as error:
         console.print(f"[red]Cannot import {file}:[/red] {error}")
         raise typer.Exit(2) from error
@@ -148,10 +152,13 @@ async def _run(
     resume: uuid.UUID | None,
     email: str | None,
     rejects: Path | None,
+    mapping_name: str | None = None,
 ) -> ImportSummary:
     database = create_database(settings)
     try:
         principal = await _principal(database, email)
+        if mapping_name is not None:
+            options.mapping = await _saved_mapping(database, principal, mapping_name)
         runner = ImportRunner(database, principal, settings)
         with Progress(
             TextColumn("[bold]{task.description}"),
@@ -172,6 +179,18 @@ async def _run(
         return summary
     finally:
         await database.dispose()
+
+
+async def _saved_mapping(
+    database: Database, principal: Principal, name: str
+) -> dict[str, str | None]:
+    if principal.is_system:
+        raise CliError("--mapping-name needs --user: saved mappings belong to a user")
+    async with database.sessionmaker() as session:
+        try:
+            return dict((await service.get_mapping(session, principal, name)).mapping)
+        except service.ImportMappingNotFound:
+            raise CliError(f"The user has no saved mapping named {name!r}") from None
 
 
 async def _write_rejects(
@@ -213,6 +232,8 @@ def _print_summary(summary: ImportSummary) -> None:
         f"batch {summary.batch_id} · {layout.format} {source} · header row {layout.header_row}"
         f" · SHA-256 {layout.file_sha256}"
     )
+    if len(layout.sheet_names) > 1:
+        console.print(f"Sheets: {', '.join(layout.sheet_names)} (imported: {layout.sheet_name})")
     if summary.resumed_after_row:
         console.print(f"Resumed after sheet row {summary.resumed_after_row}.")
     unmapped = [column.header for column in layout.columns if column.custom]

@@ -158,10 +158,12 @@ def _explicit_mapping(options: ImportOptions) -> dict[str, ImportField | None]:
 
 
 def _data_rows(reader: SheetReader, search: HeaderSearch) -> Iterator[tuple[int, list[Cell]]]:
-    rows = reader.rows()
+    """Yield the non-blank rows below the header, reading the sheet again from its start."""
     yield from search.pending_rows
-    for row_number, cells in rows:
-        if row_number > search.row_number and not is_blank(cells):
+    # Rows the header search has already handed back are not read a second time.
+    after = search.pending_rows[-1][0] if search.pending_rows else search.row_number
+    for row_number, cells in reader.rows():
+        if row_number > after and not is_blank(cells):
             yield row_number, cells
 
 
