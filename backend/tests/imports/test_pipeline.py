@@ -18,6 +18,7 @@ from hospital_crm.imports import service, writer
 from hospital_crm.imports.mapping import REJECT_REASON_HEADER
 from hospital_crm.imports.models import BatchStatus, DuplicatePolicy, ImportBatch, RowOutcome
 from hospital_crm.imports.pipeline import ImportOptions, ImportRunner
+from hospital_crm.imports.rows import RowParser
 from hospital_crm.partners.models import Partner, PartnerKind
 from hospital_crm.patients import service as patient_service
 from hospital_crm.patients.models import Patient
@@ -382,3 +383,25 @@ async def test_sheet_without_known_headers(
 
     assert (summary.total_rows, summary.created) == (3, 3)
     assert await count(session, Patient) == 3
+
+
+async def test_unexpected_parse_error_rejects_row(
+    runner: ImportRunner, session: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = RowParser.parse
+
+    def parse(self: RowParser, row_number: int, cells: list) -> object:
+        if row_number == 4:
+            raise KeyError("surprise")
+        return original(self, row_number, cells)
+
+    monkeypatch.setattr(RowParser, "parse", parse)
+
+    summary = await runner.run(FIXTURES / "patients_bad_rows.csv", ImportOptions())
+
+    assert summary.status is BatchStatus.completed
+    assert (summary.created, summary.rejected) == (2, 8)
+    batch = await service.get_batch(session, SYSTEM, summary.batch_id)
+    rows = (await service.list_rows(session, batch, _all_rows(), outcome=RowOutcome.rejected)).items
+    assert [e["code"] for e in rows[1].errors] == ["unreadable_row"]
+    assert "KeyError" in rows[1].errors[0]["message_en"]

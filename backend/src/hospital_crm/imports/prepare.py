@@ -14,13 +14,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+import structlog
+
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.imports.mapping import Column
 from hospital_crm.imports.parsing import Cell
+from hospital_crm.imports.reasons import RowError
 from hospital_crm.imports.rows import Lookups, ParsedRow, RowParser
 from hospital_crm.imports.writer import CandidateKeys, candidate_keys, new_patient, validate_row
 from hospital_crm.patients.schemas import PatientCreate
+
+logger = structlog.get_logger(__name__)
 
 # Files with fewer data rows are prepared in the main process: starting a worker
 # (and loading pykakasi's dictionaries in it) takes longer than preparing them.
@@ -74,8 +79,15 @@ def prepare_rows(
 ) -> list[PreparedRow]:
     prepared = []
     for row_number, cells in raw_rows:
-        row = parser.parse(row_number, cells)
-        data = None if row.rejected else validate_row(row)
+        try:
+            row = parser.parse(row_number, cells)
+            data = None if row.rejected else validate_row(row)
+        except Exception as error:
+            # A value no parser expected rejects its row instead of stopping the import.
+            logger.exception("import.row_failed", row_number=row_number)
+            failure = RowError("unreadable_row", "", "", (("detail", type(error).__name__),))
+            prepared.append(PreparedRow(ParsedRow(row_number, cells, errors=[failure])))
+            continue
         if data is None:
             prepared.append(PreparedRow(row))
             continue

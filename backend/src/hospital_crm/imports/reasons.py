@@ -88,6 +88,11 @@ REASONS: dict[str, ReasonText] = {
         en="{column}: '{value}' is invalid ({detail})",
         zh="“{column}”的值“{value}”无效（{detail}）",
     ),
+    "unreadable_row": ReasonText(
+        ja="この行を読み取れませんでした（{detail}）。値を確認してください",
+        en="This row could not be read ({detail}): check its values",
+        zh="无法读取此行（{detail}）：请检查其中的值",
+    ),
     "value_too_long": ReasonText(
         ja="「{column}」が長すぎます（{max_length}文字まで）",
         en="{column} is too long (at most {max_length} characters)",
