@@ -1,4 +1,5 @@
-import { DatePicker, Empty, Input, Select, Table, Typography } from "antd";
+import { MinusSquareOutlined, PlusSquareOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Empty, Input, Select, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -13,7 +14,9 @@ import { useUsers } from "@/modules/users/hooks/useUsers";
 
 type AuditEvent = ApiResponse<"/api/v1/audit-events", "get">["items"][number];
 
-const ENTITY_TYPES = ["patient", "case", "task", "activity", "user", "partner", "department", "import", "export", "session"] as const;
+// Entity types and actions the backend records; unknown ones are shown as their identifier.
+const ENTITY_TYPES = ["patient", "case", "task", "activity", "consent", "user", "partner", "department", "import_batch", "auth_session", "route"] as const;
+const ACTIONS = ["create", "update", "delete", "read_sensitive", "merge", "stage_change", "withdraw", "export", "import_preview", "login", "logout", "change_password", "reset_password", "refresh_token_reuse", "access_denied", "rotate_key"] as const;
 const PAGE_SIZE = 50;
 
 function entityLink(entityType: string, entityId: string | null | undefined) {
@@ -79,12 +82,15 @@ export function AuditLogPage() {
           onSearch={(value) => update({ entity_id: value.trim() })}
           style={{ width: 280 }}
         />
-        <Input.Search
+        <Select
           allowClear
+          showSearch
+          optionFilterProp="label"
           placeholder={t("admin.audit.action")}
           aria-label={t("admin.audit.action")}
-          defaultValue={params.action ?? ""}
-          onSearch={(value) => update({ action: value.trim() })}
+          value={params.action ?? undefined}
+          onChange={(value) => update({ action: value })}
+          options={ACTIONS.map((value) => ({ value, label: t(`admin.audit.actions.${value}`) }))}
           style={{ width: 200 }}
         />
         <DatePicker.RangePicker
@@ -110,6 +116,17 @@ export function AuditLogPage() {
           locale={{ emptyText: <Empty description={t("admin.audit.empty")} /> }}
           expandable={{
             rowExpandable: (event) => Boolean(event.details && Object.keys(event.details).length > 0),
+            expandIcon: ({ expanded, expandable, record, onExpand }) =>
+              expandable ? (
+                <Button
+                  size="small"
+                  type="text"
+                  aria-expanded={expanded}
+                  aria-label={expanded ? t("admin.audit.hideDetails") : t("admin.audit.showDetails")}
+                  icon={expanded ? <MinusSquareOutlined /> : <PlusSquareOutlined />}
+                  onClick={(clickEvent) => onExpand(record, clickEvent)}
+                />
+              ) : null,
             expandedRowRender: (event) => <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{JSON.stringify(event.details, null, 2)}</pre>,
           }}
           pagination={{
@@ -123,7 +140,21 @@ export function AuditLogPage() {
           columns={[
             { key: "occurred_at", title: t("admin.audit.occurredAt"), render: (_, event) => formatTokyoDateTime(event.occurred_at), width: 150 },
             { key: "actor", title: t("admin.audit.actor"), render: (_, event) => userName(event.actor_id) },
-            { key: "action", title: t("admin.audit.action"), render: (_, event) => <code>{event.action}</code> },
+            {
+              key: "action",
+              title: t("admin.audit.action"),
+              render: (_, event) => (
+                <>
+                  {t(`admin.audit.actions.${event.action}`, { defaultValue: event.action })}
+                  {event.outcome !== "success" && (
+                    <Tag color="red" style={{ marginInlineStart: 8 }}>
+                      {t(`admin.audit.outcomes.${event.outcome}`, { defaultValue: event.outcome })}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
+            { key: "fields", title: t("admin.audit.fields"), render: (_, event) => event.fields.join(", ") },
             { key: "entity_type", title: t("admin.audit.entityType"), render: (_, event) => t(`admin.audit.entityTypes.${event.entity_type}`, { defaultValue: event.entity_type }) },
             { key: "entity_id", title: t("admin.audit.entityId"), render: (_, event) => entityLink(event.entity_type, event.entity_id) },
           ]}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import { StageTag } from "@/modules/cases/components/StageTag";
-import { caseStages } from "@/modules/cases/utils/caseStages";
+import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
@@ -74,7 +74,7 @@ export function DashboardPage() {
                 {
                   title: t("cases.stage"),
                   dataIndex: "stage",
-                  render: (stage: string) => (
+                  render: (stage: CaseStage) => (
                     <Link to={`/pipeline?view=table&stage=${stage}`}>
                       <StageTag stage={stage} />
                     </Link>
@@ -114,7 +114,7 @@ export function DashboardPage() {
                 },
                 { title: t("patients.nationality"), key: "nationality", render: (_, row) => countryName(row.patient.nationality, language) },
                 { title: t("cases.department"), dataIndex: "department_id", render: (id: string | null) => departmentName(id) },
-                { title: t("cases.stage"), dataIndex: "stage", render: (stage: string) => <StageTag stage={stage} /> },
+                { title: t("cases.stage"), dataIndex: "stage", render: (stage: CaseStage) => <StageTag stage={stage} /> },
               ]}
             />
           </Card>

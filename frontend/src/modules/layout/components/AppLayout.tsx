@@ -3,7 +3,6 @@ import {
   BankOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
-  ImportOutlined,
   ProjectOutlined,
   TeamOutlined,
   UserOutlined,
@@ -45,9 +44,6 @@ export function AppLayout() {
   ];
   if (!isPartner) {
     items.push({ key: "/tasks", icon: <CheckSquareOutlined />, label: <Link to="/tasks">{t("nav.tasks")}</Link> });
-  }
-  if (isAdmin || user?.role === "coordinator") {
-    items.push({ key: "/imports", icon: <ImportOutlined />, label: <Link to="/imports">{t("nav.imports")}</Link> });
   }
   if (isAdmin) {
     items.push({

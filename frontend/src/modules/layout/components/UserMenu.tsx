@@ -30,7 +30,7 @@ export function UserMenu() {
         ],
       }}
     >
-      <Button type="text" icon={<UserOutlined />} aria-label={t("layout.userMenu")}>
+      <Button type="text" icon={<UserOutlined />} aria-label={t("layout.userMenu", { name: user.display_name })}>
         <span className="user-name">{user.display_name}</span>
       </Button>
     </Dropdown>

@@ -1,22 +1,11 @@
 import { List, Modal, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 
-import { countryName } from "@/modules/common/utils/countryName";
-import { formatDate } from "@/modules/common/utils/formatDate";
-import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+import { DuplicateCandidateTitle } from "./DuplicateCandidateTitle";
 
-import { patientDisplayName } from "../utils/patientDisplayName";
-
+/** One look-alike patient from a 409 `duplicate_candidates` error. */
 export type DuplicateCandidate = {
-  patient: {
-    id: string;
-    family_name?: string | null;
-    given_name?: string | null;
-    name_latin?: string | null;
-    date_of_birth?: string | null;
-    nationality?: string | null;
-  };
+  patient_id: string;
   reasons: string[];
 };
 
@@ -31,7 +20,6 @@ export type DuplicateCandidatesModalProps = {
 /** Shown when registration finds look-alike patients: open one of them, or register anyway. */
 export function DuplicateCandidatesModal({ open, candidates, confirming, onConfirm, onCancel }: DuplicateCandidatesModalProps) {
   const { t } = useTranslation();
-  const { language } = useUiLanguage();
 
   return (
     <Modal
@@ -47,19 +35,13 @@ export function DuplicateCandidatesModal({ open, candidates, confirming, onConfi
       <Typography.Paragraph>{t("patients.duplicates.createHint")}</Typography.Paragraph>
       <List
         dataSource={candidates}
+        rowKey="patient_id"
         renderItem={(candidate) => (
           <List.Item>
-            <List.Item.Meta
-              title={
-                <Link to={`/patients/${candidate.patient.id}`} target="_blank">
-                  {patientDisplayName(candidate.patient)}
-                </Link>
-              }
-              description={[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join("・")}
-            />
+            <List.Item.Meta title={<DuplicateCandidateTitle patientId={candidate.patient_id} />} />
             {candidate.reasons.map((reason) => (
               <Tag key={reason} color="orange">
-                {t(`patients.duplicates.reasons.${reason}`)}
+                {t(`patients.duplicates.reasons.${reason}`, { defaultValue: reason })}
               </Tag>
             ))}
           </List.Item>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import { StageTag } from "@/modules/cases/components/StageTag";
+import type { CaseStage } from "@/modules/cases/utils/caseStages";
 import { antdSortToParam } from "@/modules/common/utils/antdSortToParam";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
@@ -55,7 +56,7 @@ export function CasesTable({ cases, total, page, pageSize, sort, loading, onPage
         },
         { key: "patient", title: t("patients.name"), render: (_, row) => <Link to={`/patients/${row.patient.id}`}>{patientDisplayName(row.patient)}</Link> },
         { key: "nationality", title: t("patients.nationality"), render: (_, row) => countryName(row.patient.nationality, language) },
-        { key: "stage", title: t("cases.stage"), dataIndex: "stage", sorter: true, sortOrder: sortOrderFor(sort, "stage"), render: (stage: string) => <StageTag stage={stage} /> },
+        { key: "stage", title: t("cases.stage"), dataIndex: "stage", sorter: true, sortOrder: sortOrderFor(sort, "stage"), render: (stage: CaseStage) => <StageTag stage={stage} /> },
         { key: "department", title: t("cases.department"), dataIndex: "department_id", render: (id: string | null) => departmentName(id) },
         { key: "requested_treatment", title: t("cases.requestedTreatment"), dataIndex: "requested_treatment", ellipsis: true },
         { key: "priority", title: t("cases.priority"), dataIndex: "priority", sorter: true, sortOrder: sortOrderFor(sort, "priority"), render: (priority: string) => t(`priority.${priority}`) },

@@ -1,3 +1,4 @@
+import { HolderOutlined } from "@ant-design/icons";
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
 import { Tag, Typography } from "antd";
@@ -12,7 +13,13 @@ import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName"
 
 export type CaseSummary = ApiResponse<"/api/v1/cases", "get">["items"][number];
 
-const priorityColors: Record<string, string> = { urgent: "red", high: "orange", normal: "default", low: "default" };
+// Dark text on a light background keeps the 4.5:1 contrast that preset tag colours miss.
+const priorityStyles: Record<CaseSummary["priority"], { color: string; background: string }> = {
+  urgent: { color: "#820014", background: "#fff1f0" },
+  high: { color: "#612500", background: "#fff7e6" },
+  normal: { color: "#262626", background: "#f5f5f5" },
+  low: { color: "#262626", background: "#f5f5f5" },
+};
 
 export type KanbanCardProps = {
   item: CaseSummary;
@@ -20,15 +27,20 @@ export type KanbanCardProps = {
   disabled: boolean;
 };
 
-/** One case on the board; draggable with the mouse, or with Space and the arrow keys. */
+/**
+ * One case on the board. The whole card drags with the mouse; for the keyboard, the
+ * handle button takes focus and Space picks the card up. Keeping the button role on the
+ * handle alone keeps the reference link from being nested inside another control.
+ */
 export function KanbanCard({ item, departmentName, disabled }: KanbanCardProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: item.id,
     data: { stage: item.stage },
     disabled,
   });
+  const patientName = patientDisplayName(item.patient);
 
   return (
     <div
@@ -37,17 +49,30 @@ export function KanbanCard({ item, departmentName, disabled }: KanbanCardProps) 
       style={{ transform: CSS.Translate.toString(transform) }}
       data-case-id={item.id}
       {...listeners}
-      {...attributes}
-      aria-roledescription={t("pipeline.cardRole")}
-      aria-label={t("pipeline.cardLabel", { reference: item.reference, patient: patientDisplayName(item.patient) })}
     >
-      <div style={{ display: "flex", justifyContent: "space-between", gap: 4 }}>
+      <div style={{ display: "flex", alignItems: "center", gap: 4 }}>
+        {!disabled && (
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="kanban-handle"
+            {...attributes}
+            aria-roledescription={t("pipeline.cardRole")}
+            aria-label={t("pipeline.dragHandle", { reference: item.reference, patient: patientName })}
+          >
+            <HolderOutlined />
+          </button>
+        )}
         <Link to={`/cases/${item.id}`} onPointerDown={(event) => event.stopPropagation()}>
           {item.reference}
         </Link>
-        {item.priority !== "normal" && <Tag color={priorityColors[item.priority]}>{t(`priority.${item.priority}`)}</Tag>}
+        {item.priority !== "normal" && (
+          <Tag style={{ ...priorityStyles[item.priority], borderColor: priorityStyles[item.priority].color, marginInlineStart: "auto" }}>
+            {t(`priority.${item.priority}`)}
+          </Tag>
+        )}
       </div>
-      <div>{patientDisplayName(item.patient)}</div>
+      <div>{patientName}</div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {[countryName(item.patient.nationality, language), departmentName].filter(Boolean).join("・")}
       </Typography.Text>

@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from "../lib/browser.mjs";
+import { fixtures } from "../lib/fixtures.mjs";
+
+const { baseUrl, patients } = fixtures();
+
+describe("patients", () => {
+  let browser;
+  let context;
+  let page;
+  before(async () => {
+    browser = await launchBrowser();
+    context = await newContext(browser);
+    page = await context.newPage();
+    await logIn(page, baseUrl, "coordinator@e2e.example.com");
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function search(text) {
+    await page.goto(`${baseUrl}/patients`);
+    const box = page.getByRole("searchbox", { name: "患者を検索" });
+    await box.fill(text);
+    const answered = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === "/api/v1/patients" && url.searchParams.get("q") === text;
+    });
+    await box.press("Enter");
+    await answered;
+    await page.locator(".ant-table-wrapper .ant-spin-spinning").waitFor({ state: "detached" });
+    await page.locator(".ant-table-row").first().waitFor();
+    return page.locator(".ant-table-row").allInnerTexts();
+  }
+
+  it("should find a patient by kana", async () => {
+    const rows = await search("シャオミン");
+
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /王 小明/);
+  });
+
+  it("should find a patient by romaji", async () => {
+    const rows = await search("wang xiaoming");
+
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /WANG XIAOMING/);
+  });
+
+  it("should find a patient by hiragana reading", async () => {
+    const rows = await search("ぐえん");
+
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /NGUYEN VAN AN/);
+  });
+
+  it("should list patients without serious accessibility problems", async () => {
+    await page.goto(`${baseUrl}/patients`);
+    await page.locator(".ant-table-row").first().waitFor();
+
+    assert.equal(await page.locator(".ant-table-row").count(), 3);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, "patients-ja");
+  });
+
+  it("should reveal a passport number and audit it", async () => {
+    await page.goto(`${baseUrl}/patients/${patients.wang}`);
+    await page.getByRole("heading", { name: "王 小明 (WANG XIAOMING)" }).waitFor();
+    assert.equal(await page.getByText("E12345678").count(), 0);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, "patient-detail-ja");
+
+    await page.getByRole("button", { name: "旅券番号を表示" }).click();
+    await page.getByTestId("revealed-passport_number").filter({ hasText: "E12345678" }).waitFor();
+
+    const admin = await (await newContext(browser)).newPage();
+    await logIn(admin, baseUrl, "admin@e2e.example.com");
+    await admin.goto(`${baseUrl}/admin/audit?entity_id=${patients.wang}`);
+    const revealRow = admin.locator(".ant-table-row").filter({ hasText: "機微情報の閲覧" });
+    await revealRow.first().waitFor();
+    assert.match(await revealRow.first().innerText(), /調整 花子/);
+    assert.deepEqual(await seriousAxeViolations(admin), []);
+    await screenshot(admin, "audit-log-ja");
+    await admin.context().close();
+  });
+
+  it("should register a patient and warn about a duplicate", async () => {
+    await page.goto(`${baseUrl}/patients/new`);
+    await page.getByLabel("姓", { exact: true }).fill("王");
+    await page.getByLabel("名", { exact: true }).fill("小明");
+    await page.getByLabel("氏名（パスポート表記）").fill("WANG XIAOMING");
+    await page.getByLabel("旅券番号").fill("E12345678");
+    await screenshot(page, "patient-new-ja");
+    await page.getByRole("button", { name: "登録する" }).click();
+
+    const dialog = page.getByRole("dialog", { name: "重複の可能性がある患者" });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /旅券番号が一致/);
+    await dialog.getByRole("button", { name: "キャンセル" }).click();
+  });
+});

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from "../lib/browser.mjs";
+import { fixtures } from "../lib/fixtures.mjs";
+
+const { baseUrl, cases } = fixtures();
+
+function card(page, caseId) {
+  return page.locator(`[data-case-id="${caseId}"]`);
+}
+
+function column(page, stage) {
+  return page.locator(`section[data-stage="${stage}"]`);
+}
+
+describe("pipeline", () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await launchBrowser();
+    page = await (await newContext(browser)).newPage();
+    await logIn(page, baseUrl, "coordinator@e2e.example.com");
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("should show cases in their stage columns", async () => {
+    await page.goto(`${baseUrl}/pipeline`);
+    await card(page, cases.wang).waitFor();
+
+    assert.equal(await column(page, "inquiry_received").locator(`[data-case-id="${cases.wang}"]`).count(), 1);
+    assert.equal(await column(page, "records_received").locator(`[data-case-id="${cases.nguyen}"]`).count(), 1);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, "pipeline-ja");
+  });
+
+  it("should move a case with the keyboard and keep it after reload", async () => {
+    await page.goto(`${baseUrl}/pipeline`);
+    const wang = card(page, cases.wang);
+    await wang.waitFor();
+    await wang.getByRole("button").focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+
+    await page.getByText("「診療情報受領」に移動しました").waitFor();
+    await column(page, "records_received").locator(`[data-case-id="${cases.wang}"]`).waitFor();
+
+    await page.reload();
+    await column(page, "records_received").locator(`[data-case-id="${cases.wang}"]`).waitFor();
+    assert.equal(await column(page, "inquiry_received").locator(`[data-case-id="${cases.wang}"]`).count(), 0);
+  });
+
+  it("should move a case with the mouse", async () => {
+    await page.goto(`${baseUrl}/pipeline`);
+    const source = card(page, cases.wang);
+    await source.waitFor();
+    const from = await source.boundingBox();
+    const to = await column(page, "doctor_review").boundingBox();
+    // Grab the card below its first line: the reference there is a link, which does not start a drag.
+    await page.mouse.move(from.x + 20, from.y + from.height - 8);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + from.height, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 });
+    await page.mouse.up();
+
+    await column(page, "doctor_review").locator(`[data-case-id="${cases.wang}"]`).waitFor();
+    await page.reload();
+    await column(page, "doctor_review").locator(`[data-case-id="${cases.wang}"]`).waitFor();
+  });
+
+  it("should show the stage history on the case page", async () => {
+    await page.goto(`${baseUrl}/cases/${cases.wang}`);
+    await page.getByRole("heading", { name: new RegExp(cases.wangReference) }).waitFor();
+    const history = page.locator(".ant-card").filter({ hasText: "段階の履歴" });
+    await history.locator(".ant-table-row").nth(1).waitFor();
+
+    assert.match(await history.innerText(), /医師確認（受入可否）/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, "case-detail-ja");
+  });
+
+  it("should list cases in the table view", async () => {
+    await page.goto(`${baseUrl}/pipeline?view=table`);
+    await page.locator(".ant-table-row").first().waitFor();
+
+    assert.equal(await page.locator(".ant-table-row").count(), 3);
+    await screenshot(page, "pipeline-table-ja");
+  });
+
+  it("should fit a tablet screen", async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    for (const [path, name] of [
+      ["/", "dashboard-tablet-ja"],
+      ["/patients", "patients-tablet-ja"],
+      ["/pipeline", "pipeline-tablet-ja"],
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator("main, .app-content").first().waitFor();
+      await screenshot(page, name);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 768px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});

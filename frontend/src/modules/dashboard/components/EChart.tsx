@@ -1,0 +1,41 @@
+import { BarChart } from "echarts/charts";
+import { GridComponent, TooltipComponent } from "echarts/components";
+import { type EChartsCoreOption, init, use } from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+
+// Registering only the bar chart and the SVG renderer keeps ECharts' share of the bundle small.
+use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+
+export type EChartProps = {
+  option: EChartsCoreOption;
+  height: number;
+};
+
+/** A minimal ECharts host: one chart per element, resized with its container, disposed on unmount. */
+export function EChart({ option, height }: EChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) {
+      return;
+    }
+    const chart = init(container, undefined, { renderer: "svg" });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chartRef.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={containerRef} style={{ height, width: "100%" }} />;
+}
