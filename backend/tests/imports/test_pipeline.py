@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from hospital_crm.activities.models import Activity
 from hospital_crm.audit.models import AuditEvent
 from hospital_crm.cases.models import Case
 from hospital_crm.core.config import Settings
@@ -122,6 +123,12 @@ async def test_cp932_rows_open_cases_in_stage(
         "follow_up",
         "returned_home",
     }
+    imported = await session.scalar(select(Activity).where(Activity.patient_id == wang.id))
+    assert imported is not None
+    assert imported.kind.value == "imported"
+    assert imported.case_id == case.id
+    assert imported.details["row_number"] == 2
+    assert imported.details["reference"] == case.reference
     chen = await patient_named(session, "陳", "美玲")
     chen_case = await session.scalar(select(Case).where(Case.patient_id == chen.id))
     assert chen_case is not None
@@ -294,7 +301,10 @@ async def test_duplicate_rows_within_file(
     assert (summary.created, summary.skipped) == (1, 2)
     batch = await service.get_batch(session, SYSTEM, summary.batch_id)
     rows = (await service.list_rows(session, batch, _all_rows())).items
-    assert [row.duplicate_reasons for row in rows] == [[], ["email"], ["name_dob"]]
+    assert [(row.row_number, row.duplicate_reasons) for row in rows] == [
+        (3, ["email"]),
+        (4, ["name_dob"]),
+    ]
 
 
 async def test_crash_resumes_from_last_chunk(

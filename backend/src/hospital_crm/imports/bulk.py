@@ -1,7 +1,7 @@
 """Insert many rows in the caller's transaction: COPY on PostgreSQL, executemany elsewhere."""
 
-import enum
 import json
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,8 +14,8 @@ async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[dict[s
     """Insert rows that all have the same keys.
 
     COPY bypasses SQLAlchemy's type processing, so every value must already be what
-    the column stores: aware UTC datetimes, enum members (sent as their values) and
-    JSON documents (sent as text). SQLite goes through a normal executemany INSERT.
+    the column stores: aware UTC datetimes, str-based enum members, and JSON documents,
+    which are sent as text. SQLite goes through a normal executemany INSERT.
     """
     if not rows:
         return
@@ -24,18 +24,20 @@ async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[dict[s
         return
 
     columns = list(rows[0])
-    json_columns = {name for name in columns if isinstance(table.c[name].type, JSON)}
-    records = [
-        tuple(_copy_value(row[name], name in json_columns) for name in columns) for row in rows
-    ]
+    json_indexes = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+    getter = operator.itemgetter(*columns)
+    records: list[Any] = [getter(row) for row in rows]
+    if len(columns) == 1:
+        records = [(value,) for value in records]
+    if json_indexes:
+        records = [_with_json_text(record, json_indexes) for record in records]
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     await raw.driver_connection.copy_records_to_table(table.name, records=records, columns=columns)
 
 
-def _copy_value(value: Any, is_json: bool) -> Any:
-    if is_json:
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
+def _with_json_text(record: tuple[Any, ...], json_indexes: list[int]) -> list[Any]:
+    values = list(record)
+    for index in json_indexes:
+        values[index] = json.dumps(values[index], ensure_ascii=False, default=str)
+    return values

@@ -82,9 +82,10 @@ class ImportBatch(IdMixin, TimestampMixin, Base):
 class ImportBatchRow(Base):
     """The outcome of one data row of a batch, committed in the same chunk as the row.
 
-    Rejected rows keep their original cells and reasons so they can be downloaded,
-    fixed and imported again. Other rows name the patient they created, updated or
-    matched as a duplicate.
+    A preview (dry run) lists every data row. A real import lists the rows that were
+    not created, because a created patient's "imported" timeline entry already names
+    the batch and the row. Rejected rows keep their original cells and reasons so they
+    can be downloaded, fixed and imported again.
     """
 
     __tablename__ = "import_batch_rows"

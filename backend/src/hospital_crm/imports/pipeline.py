@@ -501,12 +501,23 @@ class ImportRunner:
     ) -> None:
         """Write one chunk, its row outcomes and the batch's progress in one transaction."""
         async with self.database.sessionmaker() as session:
+            if session.bind.dialect.name == "postgresql":
+                # Safe to lose on a server crash: the batch's progress is in the same
+                # transaction, so a lost chunk is one the resumed import writes again.
+                await session.execute(text("SET LOCAL synchronous_commit = off"))
             results, cases_created = await writer.write(session, chunk)
             counts = {outcome: 0 for outcome in RowOutcome}
             for result in results:
                 counts[result.outcome] += 1
+            # A real import lists only the rows that were not created: a created row's
+            # patient has an "imported" timeline entry naming the batch and the row.
+            listed = [
+                result
+                for result in results
+                if writer.dry_run or result.outcome is not RowOutcome.created
+            ]
             await insert_rows(
-                session, ImportBatchRow.__table__, [_row_record(batch_id, r) for r in results]
+                session, ImportBatchRow.__table__, [_row_record(batch_id, r) for r in listed]
             )
             await session.execute(
                 update(ImportBatch)

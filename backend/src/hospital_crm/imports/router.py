@@ -261,7 +261,7 @@ async def list_batch_rows(
     page: Annotated[PageParams, Depends(page_params)],
     outcome: RowOutcome | None = None,
 ) -> object:
-    """List the outcome of each data row, in sheet order."""
+    """List row outcomes in sheet order: every row of a preview, uncreated rows of an import."""
     batch = await service.get_batch(session, principal, batch_id)
     return await service.list_rows(session, batch, page, outcome=outcome)
 

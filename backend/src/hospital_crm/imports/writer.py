@@ -271,37 +271,50 @@ def new_patient(
 
 
 async def insert_patients(
-    session: AsyncSession,
-    principal: Principal,
-    created: Sequence[tuple[dict[str, Any], set[str]]],
-    *,
-    batch_id: uuid.UUID,
+    session: AsyncSession, created: Sequence[tuple[dict[str, Any], set[str]]]
 ) -> None:
-    """Insert new patients, their search terms and an "imported" timeline entry each."""
+    """Insert new patients and their search terms."""
     if not created:
         return
-    now = utc_now()
     await insert_rows(session, Patient.__table__, [row for row, _ in created])
     await insert_rows(
         session,
         PatientSearchTerm.__table__,
         [{"patient_id": row["id"], "term": term} for row, terms in created for term in terms],
     )
-    await insert_rows(
-        session,
-        Activity.__table__,
-        [
+
+
+async def insert_import_activities(
+    session: AsyncSession,
+    principal: Principal,
+    results: Sequence[RowResult],
+    case_ids: dict[int, tuple[uuid.UUID, str]],
+    *,
+    batch_id: uuid.UUID,
+) -> None:
+    """Add one "imported" timeline entry per created patient, naming the batch and row.
+
+    The entry also carries the case the row opened, so an imported row is one
+    timeline entry rather than a patient entry and a case entry.
+    """
+    now = utc_now()
+    activities = []
+    for result in results:
+        if result.outcome is not RowOutcome.created or result.patient_id is None:
+            continue
+        details: dict[str, Any] = {
+            "import_batch_id": str(batch_id),
+            "row_number": result.row.row_number,
+        }
+        case_id, reference = case_ids.get(result.row.row_number, (None, None))
+        if reference:
+            details["reference"] = reference
+        activities.append(
             _activity_row(
-                row["id"],
-                None,
-                ActivityKind.imported,
-                principal,
-                now,
-                {"import_batch_id": str(batch_id)},
+                result.patient_id, case_id, ActivityKind.imported, principal, now, details
             )
-            for row, _ in created
-        ],
-    )
+        )
+    await insert_rows(session, Activity.__table__, activities)
 
 
 def _activity_row(
@@ -393,7 +406,7 @@ async def unique_references(session: AsyncReadSession, count: int) -> list[str]:
 
 async def insert_cases(
     session: AsyncSession, principal: Principal, results: Sequence[RowResult]
-) -> int:
+) -> dict[int, tuple[uuid.UUID, str]]:
     """Open a case for each created or updated row that carries case values.
 
     A patient gets no second case with the same received date and department, so
@@ -401,7 +414,7 @@ async def insert_cases(
     """
     wanted = [result for result in results if result.case_values and result.patient_id]
     if not wanted:
-        return 0
+        return {}
     seen = await _existing_case_keys(session, [result.patient_id for result in wanted])
     unique = []
     for result in wanted:
@@ -412,9 +425,11 @@ async def insert_cases(
 
     now = utc_now()
     cases, changes, activities = [], [], []
+    opened: dict[int, tuple[uuid.UUID, str]] = {}
     for result, reference in zip(unique, references, strict=True):
         case = _case_row(result, reference, principal, now)
         cases.append(case)
+        opened[result.row.row_number] = (case["id"], reference)
         changes.append(
             {
                 "id": uuid.uuid4(),
@@ -426,20 +441,22 @@ async def insert_cases(
                 "note": None,
             }
         )
-        activities.append(
-            _activity_row(
-                case["patient_id"],
-                case["id"],
-                ActivityKind.created,
-                principal,
-                now,
-                {"source": "import", "reference": reference},
+        if result.outcome is not RowOutcome.created:
+            # A created patient's "imported" entry names the case; see insert_import_activities.
+            activities.append(
+                _activity_row(
+                    case["patient_id"],
+                    case["id"],
+                    ActivityKind.created,
+                    principal,
+                    now,
+                    {"source": "import", "reference": reference},
+                )
             )
-        )
     await insert_rows(session, Case.__table__, cases)
     await insert_rows(session, CaseStageChange.__table__, changes)
     await insert_rows(session, Activity.__table__, activities)
-    return len(cases)
+    return opened
 
 
 def _case_row(result: RowResult, reference: str, principal: Principal, now: Any) -> dict[str, Any]:
@@ -547,7 +564,10 @@ class ChunkWriter:
             # Cases a real run would open; an updated patient's existing case is not checked.
             return results, sum(1 for result in results if result.case_values)
 
-        await insert_patients(session, self.principal, created, batch_id=self.batch_id)
+        await insert_patients(session, created)
         await update_patients(session, self.principal, self.cipher, updates, batch_id=self.batch_id)
-        cases_created = await insert_cases(session, self.principal, results)
-        return results, cases_created
+        case_ids = await insert_cases(session, self.principal, results)
+        await insert_import_activities(
+            session, self.principal, results, case_ids, batch_id=self.batch_id
+        )
+        return results, len(case_ids)
