@@ -420,6 +420,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{patient_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Consent
+         * @description Record a consent (同意書): topic, version, language and when it was given.
+         */
+        post: operations["add_consent_api_v1_patients__patient_id__consents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patient_id}/consents/{consent_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw Consent
+         * @description Mark a consent as withdrawn; the record is kept.
+         */
+        post: operations["withdraw_consent_api_v1_patients__patient_id__consents__consent_id__withdraw_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{patient_id}/timeline": {
         parameters: {
             query?: never;
@@ -997,6 +1037,23 @@ export interface components {
          * @enum {string}
          */
         Channel: "email" | "web_form" | "phone" | "whatsapp" | "wechat" | "line" | "partner";
+        /** ConsentIn */
+        ConsentIn: {
+            /**
+             * Topic
+             * @description e.g. sensitive_data, cross_border_transfer
+             */
+            topic: string;
+            /** Version */
+            version: string;
+            /** Language */
+            language: string;
+            /**
+             * Given At
+             * Format: date-time
+             */
+            given_at: string;
+        };
         /** ConsentOut */
         ConsentOut: {
             /**
@@ -1432,6 +1489,8 @@ export interface components {
              * @default false
              */
             confirm_duplicate?: boolean;
+            /** Consents */
+            consents?: components["schemas"]["ConsentIn"][];
         };
         /** PatientOut */
         PatientOut: {
@@ -2784,6 +2843,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_consent_api_v1_patients__patient_id__consents_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    withdraw_consent_api_v1_patients__patient_id__consents__consent_id__withdraw_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patient_id: string;
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOut"];
                 };
             };
             /** @description Validation Error */

@@ -3,8 +3,6 @@ import { createBrowserRouter, Outlet } from "react-router-dom";
 
 import { RequireAuth } from "@/modules/auth/components/RequireAuth";
 import { SessionProvider } from "@/modules/auth/components/SessionProvider";
-import { ForbiddenPage } from "@/modules/common/components/ForbiddenPage";
-import { NotFoundPage } from "@/modules/common/components/NotFoundPage";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 import { AppLayout } from "@/modules/layout/components/AppLayout";
 
@@ -21,6 +19,8 @@ const TasksPage = lazyPage(() => import("@/modules/tasks/components/TasksPage"),
 const UsersAdminPage = lazyPage(() => import("@/modules/admin/components/UsersAdminPage"), "UsersAdminPage");
 const PartnersAdminPage = lazyPage(() => import("@/modules/admin/components/PartnersAdminPage"), "PartnersAdminPage");
 const DepartmentsAdminPage = lazyPage(() => import("@/modules/admin/components/DepartmentsAdminPage"), "DepartmentsAdminPage");
+const ForbiddenPage = lazyPage(() => import("@/modules/common/components/ForbiddenPage"), "ForbiddenPage");
+const NotFoundPage = lazyPage(() => import("@/modules/common/components/NotFoundPage"), "NotFoundPage");
 const AuditLogPage = lazyPage(() => import("@/modules/admin/components/AuditLogPage"), "AuditLogPage");
 
 const ADMIN = ["admin"] as const;

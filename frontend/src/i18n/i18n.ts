@@ -1,17 +1,12 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 
-import en from "@/locales/en.json";
 import ja from "@/locales/ja.json";
-import zhCN from "@/locales/zh-CN.json";
 
-// Japanese is the default and the fallback: a missing key shows Japanese, never a raw key.
+// Japanese is bundled and is the fallback, so a missing key shows Japanese, never a raw
+// key. The other catalogs load on demand through loadLanguage().
 void i18n.use(initReactI18next).init({
-  resources: {
-    ja: { translation: ja },
-    en: { translation: en },
-    "zh-CN": { translation: zhCN },
-  },
+  resources: { ja: { translation: ja } },
   lng: "ja",
   fallbackLng: "ja",
   interpolation: { escapeValue: false },

@@ -15,6 +15,8 @@ import { useTranslation } from "react-i18next";
 import type { ApiResponse } from "@/api/types";
 import { LocalTimePair } from "@/modules/common/components/LocalTimePair";
 
+import { ActivityDetails } from "./ActivityDetails";
+
 export type Activity = ApiResponse<"/api/v1/activities", "get">["items"][number];
 
 const kindIcons: Record<string, ReactNode> = {
@@ -55,6 +57,7 @@ export function ActivityTimeline({ activities, patientTimeZone }: ActivityTimeli
                 <LocalTimePair value={activity.occurred_at} patientTimeZone={patientTimeZone} />
               </Typography.Text>
             </div>
+            <ActivityDetails activity={activity} />
             {activity.subject && <Typography.Text strong>{activity.subject}</Typography.Text>}
             {activity.body && <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{activity.body}</Typography.Paragraph>}
           </div>

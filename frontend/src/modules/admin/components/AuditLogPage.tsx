@@ -112,7 +112,7 @@ export function AuditLogPage() {
           size="small"
           loading={isFetching}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <Empty description={t("admin.audit.empty")} /> }}
           expandable={{
             rowExpandable: (event) => Boolean(event.details && Object.keys(event.details).length > 0),
@@ -139,10 +139,11 @@ export function AuditLogPage() {
           }}
           columns={[
             { key: "occurred_at", title: t("admin.audit.occurredAt"), render: (_, event) => formatTokyoDateTime(event.occurred_at), width: 150 },
-            { key: "actor", title: t("admin.audit.actor"), render: (_, event) => userName(event.actor_id) },
+            { key: "actor", title: t("admin.audit.actor"), width: 140, render: (_, event) => userName(event.actor_id) },
             {
               key: "action",
               title: t("admin.audit.action"),
+              width: 170,
               render: (_, event) => (
                 <>
                   {t(`admin.audit.actions.${event.action}`, { defaultValue: event.action })}
@@ -154,9 +155,9 @@ export function AuditLogPage() {
                 </>
               ),
             },
-            { key: "fields", title: t("admin.audit.fields"), render: (_, event) => event.fields.join(", ") },
-            { key: "entity_type", title: t("admin.audit.entityType"), render: (_, event) => t(`admin.audit.entityTypes.${event.entity_type}`, { defaultValue: event.entity_type }) },
-            { key: "entity_id", title: t("admin.audit.entityId"), render: (_, event) => entityLink(event.entity_type, event.entity_id) },
+            { key: "fields", title: t("admin.audit.fields"), ellipsis: true, render: (_, event) => event.fields.join(", ") },
+            { key: "entity_type", title: t("admin.audit.entityType"), width: 120, render: (_, event) => t(`admin.audit.entityTypes.${event.entity_type}`, { defaultValue: event.entity_type }) },
+            { key: "entity_id", title: t("admin.audit.entityId"), width: 320, render: (_, event) => entityLink(event.entity_type, event.entity_id) },
           ]}
         />
       )}

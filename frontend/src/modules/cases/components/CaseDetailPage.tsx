@@ -62,7 +62,7 @@ export function CaseDetailPage() {
       </div>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Card size="small" title={t("cases.details")}>
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t("cases.department")}>{departmentName(data.department_id)}</Descriptions.Item>
@@ -86,7 +86,7 @@ export function CaseDetailPage() {
             </Descriptions>
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Card size="small" title={t("cases.stageHistory")}>
             {history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : history.isPending ? <Skeleton active /> : <StageHistoryTable changes={changes} userName={userName} />}
           </Card>

@@ -14,7 +14,7 @@ export type StageHistoryTableProps = {
   userName: (id: string | null | undefined) => string;
 };
 
-/** Each stage change with who made it and how long the case had stayed in the stage it left. */
+/** Each stage change with who made it and how long the case had stayed in the stage it left (none for the first). */
 export function StageHistoryTable({ changes, userName }: StageHistoryTableProps) {
   const { t } = useTranslation();
   return (
@@ -29,7 +29,7 @@ export function StageHistoryTable({ changes, userName }: StageHistoryTableProps)
         { key: "changed_at", title: t("cases.changedAt"), render: (_, row) => formatTokyoDateTime(row.changed_at) },
         { key: "from", title: t("cases.fromStage"), render: (_, row) => (row.from_stage ? <StageTag stage={row.from_stage} /> : "-") },
         { key: "to", title: t("cases.toStage"), render: (_, row) => <StageTag stage={row.to_stage} /> },
-        { key: "duration", title: t("cases.timeInStage"), render: (_, row) => formatDuration(row.duration_seconds, t) },
+        { key: "duration", title: t("cases.timeInStage"), render: (_, row) => (row.from_stage ? formatDuration(row.duration_seconds, t) : "-") },
         { key: "by", title: t("cases.changedBy"), render: (_, row) => userName(row.changed_by_id) },
       ]}
     />

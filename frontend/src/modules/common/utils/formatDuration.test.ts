@@ -1,4 +1,5 @@
 import { i18n } from "@/i18n/i18n";
+import { loadLanguage } from "@/i18n/loadLanguage";
 
 import { formatDuration } from "./formatDuration";
 
@@ -21,7 +22,8 @@ describe("formatDuration", () => {
     expect(formatDuration(null, t)).toBe("");
   });
 
-  it("should pluralise in English", () => {
+  it("should pluralise in English", async () => {
+    await loadLanguage("en");
     const en = i18n.getFixedT("en");
     expect(formatDuration(86400, en)).toBe("1 day");
     expect(formatDuration(2 * 86400 + 3600, en)).toBe("2 days 1 hour");

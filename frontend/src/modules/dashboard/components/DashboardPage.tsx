@@ -1,24 +1,23 @@
-import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from "antd";
+import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
-import { StageTag } from "@/modules/cases/components/StageTag";
-import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
+import { caseStages } from "@/modules/cases/utils/caseStages";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
-import { countryName } from "@/modules/common/utils/countryName";
-import { formatDate } from "@/modules/common/utils/formatDate";
-import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
-import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
-import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName";
 
 import { useDashboard } from "../hooks/useDashboard";
-import { NationalityChart } from "./NationalityChart";
+import { ArrivalsTable } from "./ArrivalsTable";
+import { StageCountList } from "./StageCountList";
+
+// ECharts is most of this page's JavaScript: it loads after the figures, which render at once.
+const NationalityChart = lazy(async () => ({ default: (await import("./NationalityChart")).NationalityChart }));
+
+const CLOSED_STAGES = ["closed", "lost", "cancelled"];
 
 /** The first page after login: this week's inquiries, the pipeline, overdue work and arrivals. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const { language } = useUiLanguage();
-  const departmentName = useDepartmentName();
   const { data, isPending, error, refetch } = useDashboard();
 
   if (error) {
@@ -29,7 +28,7 @@ export function DashboardPage() {
   }
 
   const openCases = caseStages
-    .filter((stage) => !["closed", "lost", "cancelled"].includes(stage))
+    .filter((stage) => !CLOSED_STAGES.includes(stage))
     .reduce((sum, stage) => sum + (data.cases_per_stage[stage] ?? 0), 0);
   const hasNationalities = Object.keys(data.cases_by_nationality).length > 0;
 
@@ -55,7 +54,6 @@ export function DashboardPage() {
               <Statistic
                 title={t("dashboard.overdueTasks")}
                 value={data.overdue_tasks}
-               
                 valueStyle={data.overdue_tasks > 0 ? { color: "#c62828" } : undefined}
               />
             </Link>
@@ -65,58 +63,24 @@ export function DashboardPage() {
 
         <Col xs={24} lg={12}>
           <Card title={t("dashboard.casesPerStage")}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="stage"
-              dataSource={caseStages.map((stage) => ({ stage, count: data.cases_per_stage[stage] ?? 0 }))}
-              columns={[
-                {
-                  title: t("cases.stage"),
-                  dataIndex: "stage",
-                  render: (stage: CaseStage) => (
-                    <Link to={`/pipeline?view=table&stage=${stage}`}>
-                      <StageTag stage={stage} />
-                    </Link>
-                  ),
-                },
-                { title: t("dashboard.cases"), dataIndex: "count", align: "right" },
-              ]}
-            />
+            <StageCountList counts={data.cases_per_stage} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t("dashboard.byNationality")}>
-            {hasNationalities ? <NationalityChart counts={data.cases_by_nationality} /> : <Empty description={t("common.noData")} />}
+            {hasNationalities ? (
+              <Suspense fallback={<Skeleton active />}>
+                <NationalityChart counts={data.cases_by_nationality} />
+              </Suspense>
+            ) : (
+              <Empty description={t("common.noData")} />
+            )}
           </Card>
         </Col>
 
         <Col span={24}>
           <Card title={t("dashboard.arrivals")}>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={data.arrivals_next_14_days}
-              locale={{ emptyText: <Empty description={t("dashboard.noArrivals")} /> }}
-              scroll={{ x: 720 }}
-              columns={[
-                { title: t("cases.plannedArrival"), dataIndex: "planned_arrival_date", render: (value: string | null) => formatDate(value), width: 120 },
-                {
-                  title: t("cases.reference"),
-                  dataIndex: "reference",
-                  render: (reference: string, row) => <Link to={`/cases/${row.id}`}>{reference}</Link>,
-                },
-                {
-                  title: t("patients.name"),
-                  key: "patient",
-                  render: (_, row) => <Link to={`/patients/${row.patient.id}`}>{patientDisplayName(row.patient)}</Link>,
-                },
-                { title: t("patients.nationality"), key: "nationality", render: (_, row) => countryName(row.patient.nationality, language) },
-                { title: t("cases.department"), dataIndex: "department_id", render: (id: string | null) => departmentName(id) },
-                { title: t("cases.stage"), dataIndex: "stage", render: (stage: CaseStage) => <StageTag stage={stage} /> },
-              ]}
-            />
+            <ArrivalsTable arrivals={data.arrivals_next_14_days} />
           </Card>
         </Col>
       </Row>

@@ -1,28 +1,15 @@
 import { App as AntApp, ConfigProvider, type ThemeConfig } from "antd";
+import type { Locale } from "antd/es/locale";
 import dayjs from "dayjs";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 
-import { antdLocale } from "@/i18n/antdLocale";
 import { dayjsLocale } from "@/i18n/dayjsLocale";
 import { i18n } from "@/i18n/i18n";
-import { isUiLanguage } from "@/i18n/isUiLanguage";
+import { loadLanguage } from "@/i18n/loadLanguage";
 import type { UiLanguage } from "@/i18n/supportedLanguages";
 
 import { UiLanguageContext } from "../hooks/UiLanguageContext";
-
-// Only the language choice is kept in the browser, so the login page speaks it too.
-const STORAGE_KEY = "hospital-crm.ui-language";
-
-function readStoredLanguage(): UiLanguage {
-  const stored = window.localStorage.getItem(STORAGE_KEY);
-  return isUiLanguage(stored) ? stored : "ja";
-}
-
-function applyLanguage(language: UiLanguage): void {
-  void i18n.changeLanguage(language);
-  dayjs.locale(dayjsLocale[language]);
-  document.documentElement.lang = language;
-}
+import { storeLanguage } from "../utils/storedLanguage";
 
 // Ant Design's default link colour and secondary text are below the WCAG AA contrast of
 // 4.5:1 on white; these values pass it.
@@ -38,29 +25,43 @@ const theme: ThemeConfig = {
   },
 };
 
+function applyLanguage(language: UiLanguage): void {
+  void i18n.changeLanguage(language);
+  dayjs.locale(dayjsLocale[language]);
+  document.documentElement.lang = language;
+}
+
 export type UiLanguageProviderProps = {
+  /** The language whose catalog main.tsx loaded before the first render. */
+  initialLanguage: UiLanguage;
+  initialAntdLocale: Locale;
   children: ReactNode;
 };
 
 /** Hold the UI language and keep i18next, dayjs, Ant Design and <html lang> in step with it. */
-export function UiLanguageProvider({ children }: UiLanguageProviderProps) {
-  const [language, setLanguageState] = useState<UiLanguage>(() => {
-    const initial = readStoredLanguage();
-    applyLanguage(initial);
-    return initial;
+export function UiLanguageProvider({ initialLanguage, initialAntdLocale, children }: UiLanguageProviderProps) {
+  const [state, setState] = useState(() => {
+    applyLanguage(initialLanguage);
+    return { language: initialLanguage, antdLocale: initialAntdLocale };
   });
+  const latestRequest = useRef<UiLanguage>(initialLanguage);
 
   const setLanguage = useCallback((next: UiLanguage) => {
-    applyLanguage(next);
-    window.localStorage.setItem(STORAGE_KEY, next);
-    setLanguageState(next);
+    latestRequest.current = next;
+    storeLanguage(next);
+    void loadLanguage(next).then((antdLocale) => {
+      // A slower load must not override a language picked after it.
+      if (latestRequest.current !== next) return;
+      applyLanguage(next);
+      setState({ language: next, antdLocale });
+    });
   }, []);
 
-  const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
+  const value = useMemo(() => ({ language: state.language, setLanguage }), [state.language, setLanguage]);
 
   return (
     <UiLanguageContext.Provider value={value}>
-      <ConfigProvider locale={antdLocale[language]} theme={theme}>
+      <ConfigProvider locale={state.antdLocale} theme={theme} button={{ autoInsertSpace: false }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </UiLanguageContext.Provider>

@@ -25,11 +25,12 @@ import { usePartners } from "@/modules/partners/hooks/usePartners";
 import { useUsers } from "@/modules/users/hooks/useUsers";
 
 import { type PatientListParams, usePatients } from "../hooks/usePatients";
+import { patientDisplayName } from "../utils/patientDisplayName";
 
 type PatientSummary = ApiResponse<"/api/v1/patients", "get">["items"][number];
 
 const PAGE_SIZE = 50;
-const DEFAULT_COLUMNS = ["name", "name_kana", "nationality", "date_of_birth", "phones", "referring_partner_id", "created_at"];
+const DEFAULT_COLUMNS = ["name_latin", "name_kana", "nationality", "date_of_birth", "phones", "referring_partner_id", "created_at"];
 
 /** The patient list: one search box for any script, filters, sorting, paging and column choice. */
 export function PatientsPage() {
@@ -65,16 +66,12 @@ export function PatientsPage() {
 
   const allColumns: ColumnsType<PatientSummary> = [
     {
-      key: "name",
+      // Sorted by the passport spelling, the one name every patient has in the same script.
+      key: "name_latin",
       title: t("patients.name"),
       sorter: true,
-      sortOrder: sortOrderFor(sort, "name"),
-      render: (_, row) => (
-        <Link to={`/patients/${row.id}`}>
-          {[row.family_name, row.given_name].filter(Boolean).join(" ") || row.name_latin}
-          {row.name_latin && <Typography.Text type="secondary"> {row.name_latin}</Typography.Text>}
-        </Link>
-      ),
+      sortOrder: sortOrderFor(sort, "name_latin"),
+      render: (_, row) => <Link to={`/patients/${row.id}`}>{patientDisplayName(row)}</Link>,
     },
     { key: "name_kana", title: t("patients.nameKana"), dataIndex: "name_kana", sorter: true, sortOrder: sortOrderFor(sort, "name_kana") },
     {
@@ -134,7 +131,7 @@ export function PatientsPage() {
           aria-label={t("patients.search")}
           enterButton={t("common.search")}
           onSearch={(value) => update({ q: value.trim() })}
-          style={{ width: 360, maxWidth: "100%" }}
+          style={{ width: 420, maxWidth: "100%" }}
         />
         <CountrySelect
           placeholder={t("patients.nationality")}

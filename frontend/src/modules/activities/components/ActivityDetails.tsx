@@ -1,0 +1,41 @@
+import { ArrowRightOutlined } from "@ant-design/icons";
+import { Typography } from "antd";
+import { useTranslation } from "react-i18next";
+
+import { StageTag } from "@/modules/cases/components/StageTag";
+import { caseStages } from "@/modules/cases/utils/caseStages";
+
+import type { Activity } from "./ActivityTimeline";
+
+export type ActivityDetailsProps = {
+  activity: Activity;
+};
+
+function asStage(value: unknown) {
+  return caseStages.find((stage) => stage === value);
+}
+
+/** The structured part of an automatic activity: the stages of a stage change, the fields of an edit. */
+export function ActivityDetails({ activity }: ActivityDetailsProps) {
+  const { t } = useTranslation();
+  const details = activity.details as Record<string, unknown>;
+
+  if (activity.kind === "stage_change") {
+    const from = asStage(details.from);
+    const to = asStage(details.to);
+    if (!to) return null;
+    return (
+      <div style={{ margin: "4px 0" }}>
+        {from && <StageTag stage={from} />}
+        {from && <ArrowRightOutlined style={{ marginInlineEnd: 8 }} aria-label={t("activities.movedTo")} />}
+        <StageTag stage={to} />
+      </div>
+    );
+  }
+
+  const fields = Array.isArray(details.fields) ? details.fields.filter((field): field is string => typeof field === "string") : [];
+  if (fields.length > 0) {
+    return <Typography.Text type="secondary">{t("activities.changedFields", { fields: fields.join(", ") })}</Typography.Text>;
+  }
+  return null;
+}
