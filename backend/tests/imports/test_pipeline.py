@@ -368,8 +368,12 @@ async def test_worker_process_gives_same_outcome(
         worker_min_rows=0,  # type: ignore[attr-defined]
     )
 
+    preview = await runner.run(
+        FIXTURES / "patients_cp932.csv", ImportOptions(chunk_size=2, dry_run=True)
+    )
     summary = await runner.run(FIXTURES / "patients_cp932.csv", ImportOptions(chunk_size=2))
 
+    assert (preview.created, preview.rejected, preview.cases_created) == (6, 0, 6)
     assert (summary.created, summary.rejected, summary.cases_created) == (6, 0, 6)
     wang = await patient_named(session, "王", "偉")
     assert wang.custom_fields == {"通訳希望": "中国語"}

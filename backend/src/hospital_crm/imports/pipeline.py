@@ -449,6 +449,7 @@ class ImportRunner:
             current_key=self.cipher_keys[0],
             previous_keys=self.cipher_keys[1],
             build_patients=not options.dry_run,
+            keep_row_values=options.on_duplicate is DuplicatePolicy.update,
         )
         remaining = layout.total_rows - summary.processed
         preparer = RowPreparer(context, use_worker=remaining >= self.worker_min_rows)

@@ -55,6 +55,9 @@ class PrepareContext:
     current_key: bytes
     previous_keys: list[bytes]
     build_patients: bool
+    # Whether the main process needs a valid row's values after preparation: only
+    # on_duplicate=update applies them to an existing patient.
+    keep_row_values: bool = False
 
     def parser(self) -> RowParser:
         return RowParser(
@@ -117,12 +120,15 @@ def _prepare_in_worker(raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedR
         build_patients=context.build_patients,
     )
     # Sending a row back costs about a third of preparing it, so what the main process
-    # does not need stays here: a valid row's cells and its validated model, which is
-    # rebuilt from row.patient in the rare case of an update.
+    # does not need stays here: a valid row's cells and validated model, and its values
+    # unless an update needs them (the model is then rebuilt from row.patient).
     for item in prepared:
         if item.keys is not None:
             item.row.cells = []
             item.data = None
+            if not context.keep_row_values:
+                item.row.patient = {}
+                item.row.sources = {}
     return prepared
 
 

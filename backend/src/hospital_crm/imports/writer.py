@@ -77,6 +77,8 @@ class DuplicateIndex:
 
     The index grows with every patient the import creates, so a later row of the same
     file (or of a later chunk in a dry run, where nothing is written) is matched too.
+    NOTE: this is the one part of an import whose memory grows with the file, by up
+    to five short keys per created row; rows themselves are held one chunk at a time.
     """
 
     def __init__(self) -> None:
@@ -522,6 +524,20 @@ class ChunkWriter:
     dry_run: bool
     index: DuplicateIndex = field(default_factory=DuplicateIndex)
 
+    def _created_patient_id(
+        self, item: "PreparedRow", created: list[tuple[dict[str, Any], set[str]]]
+    ) -> uuid.UUID:
+        """Return the id of the row's new patient, queuing the patient unless in a dry run."""
+        if self.dry_run:
+            # A dry run builds no patient; the id only links later duplicates to this row.
+            return uuid.uuid4()
+        if item.patient is None or item.terms is None:
+            data = item.data or validate_row(item.row)
+            assert data is not None, "a row with duplicate keys has passed validation"
+            item.patient, item.terms = new_patient(data, self.principal, self.cipher)
+        created.append((item.patient, item.terms))
+        return item.patient["id"]
+
     async def write(
         self, session: AsyncSession, rows: Sequence["PreparedRow"]
     ) -> tuple[list[RowResult], int]:
@@ -541,13 +557,9 @@ class ChunkWriter:
             row, keys = item.row, item.keys
             duplicate = None if self.policy is DuplicatePolicy.create else self.index.match(keys)
             if duplicate is None:
-                if item.patient is None or item.terms is None:
-                    data = item.data or validate_row(item.row)
-                    assert data is not None, "a row with duplicate keys has passed validation"
-                    item.patient, item.terms = new_patient(data, self.principal, self.cipher)
-                created.append((item.patient, item.terms))
-                self.index.add_row(keys, item.patient["id"])
-                results.append(RowResult(row, RowOutcome.created, item.patient["id"], [], row.case))
+                new_id = self._created_patient_id(item, created)
+                self.index.add_row(keys, new_id)
+                results.append(RowResult(row, RowOutcome.created, new_id, [], row.case))
                 continue
 
             patient_id, reasons = duplicate
