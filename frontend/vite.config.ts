@@ -32,5 +32,9 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // Ant Design forms are slow to type into under jsdom.
+    testTimeout: 20_000,
+    // openapi-fetch builds Request objects, which need an absolute URL outside a browser.
+    env: { VITE_API_URL: "http://localhost:3001" },
   },
 });

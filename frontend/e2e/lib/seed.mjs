@@ -89,6 +89,7 @@ export async function seed({ baseUrl, createUser }) {
     requested_treatment: "腰椎手術の相談",
     priority: "high",
     referring_partner_id: partnerA.id,
+    planned_arrival_date: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
   });
   const nguyenCase = await api("POST", "/cases", {
     patient_id: nguyen.id,

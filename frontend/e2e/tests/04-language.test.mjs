@@ -15,7 +15,7 @@ const PAGES = [
   [`/cases/${cases.nguyen}`, "case-detail", /^案件 /, /^Case /],
   ["/tasks", "tasks", "タスク", "Tasks"],
   ["/admin/users", "admin-users", "ユーザー管理", "Users"],
-  ["/admin/partners", "admin-partners", "提携先", "Partner organizations"],
+  ["/admin/partners", "admin-partners", "提携先", "Partners"],
   ["/admin/departments", "admin-departments", "診療科", "Departments"],
   ["/admin/audit", "admin-audit", "監査ログ", "Audit log"],
 ];
