@@ -1,7 +1,7 @@
 // Report the gzip size of the JavaScript each route of the web app loads, from
 // frontend/dist/.vite/manifest.json (run `npm run build` in frontend/ first).
 // A route loads the entry chunk, the page's lazy chunk, and every chunk those import
-// statically; dynamic imports inside a page are listed separately as "deferred".
+// statically. Dynamic imports inside a page load later, so they are listed as "deferred".
 // Usage: node benchmarks/frontend_bundle.mjs [--json] [--max-kb=350 --routes=LoginPage,DashboardPage]
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -34,7 +34,7 @@ export function launchBrowser() {
   });
 }
 
-/** A new browser context (own cookies) at 1280x800 with Japanese as the browser language. */
+/** Open a browser context with its own cookies at 1280x800, with Japanese as the browser language. */
 export function newContext(browser, options = {}) {
   return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "ja-JP", timezoneId: "Asia/Tokyo", ...options });
 }

@@ -1,6 +1,6 @@
 /**
  * Check at compile time that a runtime list names every member of a string union from the
- * generated schema, so a value the API adds later fails `tsc` until the UI knows it.
+ * generated schema, so a value the API adds later fails `tsc` until the UI lists it too.
  * Usage: `listOfAll<Channel>()(["email", "phone"] as const)`.
  */
 export function listOfAll<Union extends string>() {

@@ -15,7 +15,7 @@ function asStage(value: unknown) {
   return caseStages.find((stage) => stage === value);
 }
 
-/** The structured part of an automatic activity: the stages of a stage change, the fields of an edit. */
+/** Show the structured part of an automatic activity: the stages of a stage change, the fields of an edit. */
 export function ActivityDetails({ activity }: ActivityDetailsProps) {
   const { t } = useTranslation();
   const details = activity.details as Record<string, unknown>;

@@ -22,7 +22,7 @@ export type QuickNoteFormProps = {
   caseId?: string;
 };
 
-/** A short form to record a note, call, email or message on a patient's or case's timeline. */
+/** Record a note, call, email or message on a patient's or case's timeline. */
 export function QuickNoteForm({ patientId, caseId }: QuickNoteFormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -8,7 +8,7 @@ import { activityKeys } from "./activityKeys";
 
 export type ActivityListParams = ApiQuery<"/api/v1/activities", "get">;
 
-/** Activities of a patient or a case, newest first (GET /activities). */
+/** Fetch activities of a patient or a case, newest first (GET /activities). */
 export function useActivities(params: ActivityListParams) {
   return useQuery({
     queryKey: activityKeys.list(params),

@@ -26,7 +26,7 @@ function entityLink(entityType: string, entityId: string | null | undefined) {
   return entityId;
 }
 
-/** The audit log (who did what to which record, including every reveal of a protected field), with filters. */
+/** Show the audit log with filters: who did what to which record, including every reveal of a protected field. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const users = useUsers();

@@ -6,7 +6,7 @@ import { unwrap } from "@/api/unwrap";
 
 export type AuditEventParams = ApiQuery<"/api/v1/audit-events", "get">;
 
-/** One page of audit events matching the filters (GET /audit-events, admin only). */
+/** Fetch one page of audit events matching the filters (GET /audit-events, admin only). */
 export function useAuditEvents(params: AuditEventParams) {
   return useQuery({
     queryKey: ["audit-events", params],

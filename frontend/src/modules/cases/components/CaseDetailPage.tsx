@@ -24,7 +24,7 @@ import { StageChanger } from "./StageChanger";
 import { StageHistoryTable } from "./StageHistoryTable";
 import { StageTag } from "./StageTag";
 
-/** One case: its fields, stage controls, stage history with time per stage, activities, tasks and a note box. */
+/** Show one case: its fields, stage controls, stage history with time per stage, activities, tasks and a note box. */
 export function CaseDetailPage() {
   const { caseId = "" } = useParams();
   const { t } = useTranslation();

@@ -14,7 +14,7 @@ export type StageHistoryTableProps = {
   userName: (id: string | null | undefined) => string;
 };
 
-/** Each stage change with who made it and how long the case had stayed in the stage it left (none for the first). */
+/** List each stage change with who made it and how long the case had stayed in the stage it left (none for the first). */
 export function StageHistoryTable({ changes, userName }: StageHistoryTableProps) {
   const { t } = useTranslation();
   return (

@@ -5,7 +5,7 @@ import { unwrap } from "@/api/unwrap";
 
 import { caseKeys } from "./caseKeys";
 
-/** One case with all its fields (GET /cases/{id}). */
+/** Fetch one case with all its fields (GET /cases/{id}). */
 export function useCase(caseId: string) {
   return useQuery({
     queryKey: caseKeys.detail(caseId),

@@ -5,7 +5,7 @@ import { unwrap } from "@/api/unwrap";
 
 import { caseKeys } from "./caseKeys";
 
-/** The case's stage changes, oldest first, each with the seconds spent in the stage it left. */
+/** Fetch the case's stage changes, oldest first, each with the seconds spent in the stage it left. */
 export function useCaseStageHistory(caseId: string) {
   return useQuery({
     queryKey: caseKeys.stageHistory(caseId),

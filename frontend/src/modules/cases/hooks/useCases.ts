@@ -8,7 +8,7 @@ import { caseKeys } from "./caseKeys";
 
 export type CaseListParams = ApiQuery<"/api/v1/cases", "get">;
 
-/** One page of cases matching the filters (GET /cases). */
+/** Fetch one page of cases matching the filters (GET /cases). */
 export function useCases(params: CaseListParams, enabled = true) {
   return useQuery({
     queryKey: caseKeys.list(params),

@@ -15,7 +15,7 @@ const NationalityChart = lazy(async () => ({ default: (await import("./Nationali
 
 const CLOSED_STAGES = ["closed", "lost", "cancelled"];
 
-/** The first page after login: this week's inquiries, the pipeline, overdue work and arrivals. */
+/** Show the first page after login: this week's inquiries, the pipeline, overdue work and arrivals. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { data, isPending, error, refetch } = useDashboard();

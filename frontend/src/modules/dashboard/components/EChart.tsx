@@ -12,7 +12,7 @@ export type EChartProps = {
   height: number;
 };
 
-/** A minimal ECharts host: one chart per element, resized with its container, disposed on unmount. */
+/** Render one ECharts chart that resizes with its container and is disposed on unmount. */
 export function EChart({ option, height }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ReturnType<typeof init> | null>(null);

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 
-/** Figures for the dashboard (GET /dashboard), refreshed every minute while the page is open. */
+/** Fetch the figures for the dashboard (GET /dashboard), refreshed every minute while the page is open. */
 export function useDashboard() {
   return useQuery({
     queryKey: ["dashboard"],

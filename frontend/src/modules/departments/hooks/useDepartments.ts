@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 
-/** Departments in display order (GET /departments), for labels and filters; inactive ones only on request. */
+/** Fetch departments in display order (GET /departments), for labels and filters, with inactive ones only on request. */
 export function useDepartments(includeInactive = false) {
   return useQuery({
     queryKey: ["departments", { includeInactive }],

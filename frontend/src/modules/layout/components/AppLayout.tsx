@@ -28,7 +28,7 @@ function selectedMenuKey(pathname: string): string {
   return `/${first ?? ""}`;
 }
 
-/** The frame of every page after login: side navigation, header with language and user menus. */
+/** Render the frame of every page after login: side navigation, and a header with the language and user menus. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { user } = useSession();

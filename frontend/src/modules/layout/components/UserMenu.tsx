@@ -5,7 +5,7 @@ import { useNavigate } from "react-router-dom";
 
 import { useSession } from "@/modules/auth/hooks/useSession";
 
-/** The header's user button: name, role, and logout. */
+/** Show the header's user button with the user's name, role and logout. */
 export function UserMenu() {
   const { t } = useTranslation();
   const { user, logout } = useSession();

@@ -4,7 +4,7 @@ import type { UiLanguage } from "@/i18n/supportedLanguages";
 // Only the language choice is kept in the browser, so the login page speaks it too.
 const STORAGE_KEY = "hospital-crm.ui-language";
 
-/** The language picked last in this browser, or Japanese. */
+/** Return the language picked last in this browser, or Japanese. */
 export function readStoredLanguage(): UiLanguage {
   const stored = window.localStorage.getItem(STORAGE_KEY);
   return isUiLanguage(stored) ? stored : "ja";

@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 
-/** Partner organizations (GET /partners), first 200 by name, for labels, filters and the admin page; partner users cannot list them. */
+// NOTE: the API caps a page at 200 rows, so pickers miss partners beyond the first 200 by name.
+/** Fetch partner organizations (GET /partners), first 200 by name, for labels, filters and the admin page. Partner users may not list them. */
 export function usePartners(enabled = true) {
   return useQuery({
     queryKey: ["partners"],

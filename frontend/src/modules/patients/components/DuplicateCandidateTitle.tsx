@@ -8,7 +8,7 @@ export type DuplicateCandidateTitleProps = {
   patientId: string;
 };
 
-/** The name of a look-alike patient, loaded by id, linking to their page in a new tab. */
+/** Show the name of a look-alike patient, loaded by id, as a link to their page in a new tab. */
 export function DuplicateCandidateTitle({ patientId }: DuplicateCandidateTitleProps) {
   const { data, isPending } = usePatient(patientId);
   if (isPending) {

@@ -30,7 +30,7 @@ import { DuplicateWarning } from "./DuplicateWarning";
 import { PatientEditDrawer } from "./PatientEditDrawer";
 import { PatientProfile } from "./PatientProfile";
 
-/** One patient: profile with masked protected fields, cases, timeline and tasks. */
+/** Show one patient: the profile with masked protected fields, cases, timeline and tasks. */
 export function PatientDetailPage() {
   const { patientId = "" } = useParams();
   const { t } = useTranslation();

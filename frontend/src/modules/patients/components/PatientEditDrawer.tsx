@@ -18,7 +18,7 @@ export type PatientEditDrawerProps = {
   onClose: () => void;
 };
 
-/** Edit a patient's profile in a side drawer; closing with unsaved changes asks first. */
+/** Edit a patient's profile in a side drawer. Closing it with unsaved changes needs a confirmation. */
 export function PatientEditDrawer({ patientId, open, initialValues, onClose }: PatientEditDrawerProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -27,7 +27,7 @@ export type PatientFormProps = {
   onCancel?: () => void;
 };
 
-/** The patient profile form, shared by registration and editing. */
+/** Render the patient profile form, shared by registration and editing. */
 export function PatientForm({ form, mode, initialValues, submitting, onFinish, onValuesChange, onCancel }: PatientFormProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();

@@ -17,7 +17,7 @@ export type PatientProfileProps = {
   partnerName: string;
 };
 
-/** The patient's profile as read-only descriptions, protected fields masked. */
+/** Show the patient's profile as read-only descriptions, with protected fields masked. */
 export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();

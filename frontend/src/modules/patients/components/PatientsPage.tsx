@@ -32,7 +32,7 @@ type PatientSummary = ApiResponse<"/api/v1/patients", "get">["items"][number];
 const PAGE_SIZE = 50;
 const DEFAULT_COLUMNS = ["name_latin", "name_kana", "nationality", "date_of_birth", "phones", "referring_partner_id", "created_at"];
 
-/** The patient list: one search box for any script, filters, sorting, paging and column choice. */
+/** Show the patient list: one search box for any script, filters, sorting, paging and column choice. */
 export function PatientsPage() {
   const { t } = useTranslation();
   const { language } = useUiLanguage();

@@ -5,7 +5,7 @@ import { unwrap } from "@/api/unwrap";
 
 import { patientKeys } from "./patientKeys";
 
-/** One patient's profile without encrypted fields (GET /patients/{id}). */
+/** Fetch one patient's profile without encrypted fields (GET /patients/{id}). */
 export function usePatient(patientId: string) {
   return useQuery({
     queryKey: patientKeys.detail(patientId),

@@ -5,7 +5,7 @@ import { unwrap } from "@/api/unwrap";
 
 import { patientKeys } from "./patientKeys";
 
-/** Other patients who may be the same person (GET /patients/{id}/duplicates). */
+/** Fetch other patients who may be the same person (GET /patients/{id}/duplicates). */
 export function usePatientDuplicates(patientId: string, enabled = true) {
   return useQuery({
     queryKey: patientKeys.duplicates(patientId),

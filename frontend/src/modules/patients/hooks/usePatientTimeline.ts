@@ -5,7 +5,7 @@ import { unwrap } from "@/api/unwrap";
 
 import { patientKeys } from "./patientKeys";
 
-/** The patient's activity timeline, newest first (GET /patients/{id}/timeline). */
+/** Fetch the patient's activity timeline, newest first (GET /patients/{id}/timeline). */
 export function usePatientTimeline(patientId: string) {
   return useQuery({
     queryKey: patientKeys.timeline(patientId),

@@ -8,7 +8,7 @@ import { patientKeys } from "./patientKeys";
 
 export type PatientListParams = ApiQuery<"/api/v1/patients", "get">;
 
-/** One page of patients matching the search box and filters (GET /patients). */
+/** Fetch one page of patients matching the search box and filters (GET /patients). */
 export function usePatients(params: PatientListParams) {
   return useQuery({
     queryKey: patientKeys.list(params),

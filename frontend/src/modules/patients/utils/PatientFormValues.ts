@@ -4,7 +4,7 @@ import type { components } from "@/api/schema";
 
 type Schemas = components["schemas"];
 
-/** The patient form's values as Ant Design holds them (dates as dayjs objects). */
+/** The patient form's values as Ant Design stores them, with dates as dayjs objects. */
 export type PatientFormValues = {
   family_name?: string;
   given_name?: string;

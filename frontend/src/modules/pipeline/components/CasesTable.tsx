@@ -26,7 +26,7 @@ export type CasesTableProps = {
   onSort: (sort: string | undefined) => void;
 };
 
-/** The pipeline as a sortable, paged table. */
+/** Show the pipeline as a sortable, paged table. */
 export function CasesTable({ cases, total, page, pageSize, sort, loading, onPage, onSort }: CasesTableProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();

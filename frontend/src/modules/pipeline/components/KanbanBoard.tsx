@@ -20,7 +20,7 @@ export type KanbanBoardProps = {
 
 type PendingMove = { caseId: string; toStage: CaseStage };
 
-/** The pipeline as columns per stage; a drop moves the case at once and rolls back if the API refuses. */
+/** Show the pipeline as columns per stage. A drop moves the case at once and rolls back if the API rejects the move. */
 export function KanbanBoard({ cases, canMove }: KanbanBoardProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();

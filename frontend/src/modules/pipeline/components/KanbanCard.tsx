@@ -28,9 +28,9 @@ export type KanbanCardProps = {
 };
 
 /**
- * One case on the board. The whole card drags with the mouse; for the keyboard, the
- * handle button takes focus and Space picks the card up. Keeping the button role on the
- * handle alone keeps the reference link from being nested inside another control.
+ * Show one case on the board. The whole card drags with the mouse. For the keyboard,
+ * the handle button takes focus and Space picks the card up. The button role sits on the
+ * handle alone, so the reference link is not nested inside another control.
  */
 export function KanbanCard({ item, departmentName, disabled }: KanbanCardProps) {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import { taskKeys } from "./taskKeys";
 
 export type TaskListParams = ApiQuery<"/api/v1/tasks", "get">;
 
-/** Tasks matching the filters (GET /tasks), with due times in Tokyo and in the patient's zone. */
+/** Fetch tasks matching the filters (GET /tasks), with due times in Tokyo and in the patient's zone. */
 export function useTasks(params: TaskListParams, enabled = true) {
   return useQuery({
     queryKey: taskKeys.list(params),

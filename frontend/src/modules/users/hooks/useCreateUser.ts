@@ -6,7 +6,7 @@ import { unwrap } from "@/api/unwrap";
 
 export type UserCreateBody = ApiRequestBody<"/api/v1/users", "post">;
 
-/** Create a staff or partner account (POST /users, admin); the answer may carry a one-time password. */
+/** Create a staff or partner account (POST /users, admin); the response may include a one-time password. */
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({

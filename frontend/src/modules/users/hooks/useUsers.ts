@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 
-/** Staff accounts (GET /users), first 200, for owner and assignee pickers and the admin page. */
+/** Fetch staff accounts (GET /users), first 200, for owner and assignee pickers and the admin page. */
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: ["users"],
