@@ -21,8 +21,10 @@ import asyncpg
 import httpx
 import pytest
 import redis as redis_sync
+from argon2 import PasswordHasher
 
 from hospital_crm.app import create_app
+from hospital_crm.core import security
 from hospital_crm.core.config import Settings
 from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncSession
@@ -73,6 +75,18 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             f"Redis is not reachable at {REDIS_URL} ({error}). Start it with: redis-server --daemonize yes "
             '--bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no'
         ) from error
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> Iterator[None]:
+    """Hash test passwords with argon2id at minimum cost; production keeps the library defaults.
+
+    Each default hash takes about 0.1 s here, and the suite logs in hundreds of times.
+    """
+    original = security._hasher
+    security._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    security._hasher = original
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
