@@ -28,7 +28,9 @@ from hospital_crm.core.logging import configure_logging
 from hospital_crm.core.middleware import RequestContextMiddleware
 from hospital_crm.core.rate_limit import RateLimitMiddleware
 from hospital_crm.departments.router import router as departments_router
+from hospital_crm.exports.router import router as exports_router
 from hospital_crm.health.router import router as health_router
+from hospital_crm.imports.router import router as imports_router
 from hospital_crm.partners.router import router as partners_router
 from hospital_crm.patients.router import router as patients_router
 from hospital_crm.reports.router import router as reports_router
@@ -102,6 +104,8 @@ def _api_router() -> APIRouter:
         tasks_router,
         audit_router,
         reports_router,
+        imports_router,
+        exports_router,
     ):
         api.include_router(router)
     return api

@@ -12,6 +12,8 @@ import uvicorn
 from rich.console import Console
 
 from hospital_crm.core.config import ConfigurationError, get_settings
+from hospital_crm.exports import cli as exports_cli
+from hospital_crm.imports import cli as imports_cli
 
 app = typer.Typer(
     help="Hospital CRM for international patients.",
@@ -21,6 +23,8 @@ app = typer.Typer(
 )
 audit_app = typer.Typer(help="Audit log tools.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+app.add_typer(imports_cli.app, name="import")
+app.add_typer(exports_cli.app, name="export")
 
 console = Console(stderr=True)
 T = TypeVar("T")

@@ -6,6 +6,7 @@ from hospital_crm.auth.models import AuthSession, LoginAttempt, RefreshToken
 from hospital_crm.cases.models import Case, CaseStageChange
 from hospital_crm.core.models import Base
 from hospital_crm.departments.models import Department
+from hospital_crm.imports.models import ImportBatch, ImportBatchRow, ImportMapping
 from hospital_crm.partners.models import Partner
 from hospital_crm.patients.models import Patient, PatientConsent, PatientSearchTerm
 from hospital_crm.tasks.models import Task
@@ -19,6 +20,9 @@ __all__ = [
     "Case",
     "CaseStageChange",
     "Department",
+    "ImportBatch",
+    "ImportBatchRow",
+    "ImportMapping",
     "LoginAttempt",
     "Partner",
     "Patient",
