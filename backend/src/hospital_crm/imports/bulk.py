@@ -5,7 +5,9 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Table, insert
+from sqlalchemy import JSON, Date, String, Table, Uuid, any_, bindparam, insert
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql.elements import ColumnElement
 
 from hospital_crm.core.db import AsyncSession
 
@@ -39,5 +41,26 @@ async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[dict[s
 def _with_json_text(record: tuple[Any, ...], json_indexes: list[int]) -> list[Any]:
     values = list(record)
     for index in json_indexes:
-        values[index] = json.dumps(values[index], ensure_ascii=False, default=str)
+        value = values[index]
+        # Most JSON columns of an imported patient are empty; dumps is slow for them too.
+        if value == {}:
+            values[index] = "{}"
+        elif value == []:
+            values[index] = "[]"
+        else:
+            values[index] = json.dumps(value, ensure_ascii=False, default=str)
     return values
+
+
+def one_of(session: AsyncSession, column: Any, values: Any) -> ColumnElement[bool]:
+    """Build `column IN (values)`, sent as one array parameter on PostgreSQL.
+
+    An IN list renders one bind parameter per value, and compiling a 1,000-value list
+    for every chunk costs more than running the query.
+    """
+    values = list(values)
+    if session.bind.dialect.name != "postgresql":
+        return column.in_(values)
+    column_type = column.type
+    element_type = column_type if isinstance(column_type, Uuid | Date) else String()
+    return column == any_(bindparam(None, values, type_=ARRAY(element_type)))

@@ -9,6 +9,7 @@ duplicate check needs the database.
 
 import asyncio
 import datetime as dt
+import gc
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from hospital_crm.imports.parsing import Cell
 from hospital_crm.imports.reasons import RowError
 from hospital_crm.imports.rows import Lookups, ParsedRow, RowParser
 from hospital_crm.imports.writer import CandidateKeys, candidate_keys, new_patient, validate_row
+from hospital_crm.patients import search_keys
 from hospital_crm.patients.schemas import PatientCreate
 
 logger = structlog.get_logger(__name__)
@@ -108,6 +110,12 @@ def _initialise_worker(context: PrepareContext) -> None:
     _worker_state["context"] = context
     _worker_state["parser"] = context.parser()
     _worker_state["cipher"] = context.cipher()
+    # Load the reading dictionaries now, then exempt them and everything else loaded so
+    # far from garbage collection, which would otherwise rescan them while rows churn.
+    search_keys.build_name_terms(
+        family_name="山田", given_name="太郎", name_latin=None, name_kana=None
+    )
+    gc.freeze()
 
 
 def _prepare_in_worker(raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedRow]:
