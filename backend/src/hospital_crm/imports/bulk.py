@@ -5,9 +5,7 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Date, String, Table, Uuid, any_, bindparam, insert
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import JSON, Table, insert
 
 from hospital_crm.core.db import AsyncSession
 
@@ -50,17 +48,3 @@ def _with_json_text(record: tuple[Any, ...], json_indexes: list[int]) -> list[An
         else:
             values[index] = json.dumps(value, ensure_ascii=False, default=str)
     return values
-
-
-def one_of(session: AsyncSession, column: Any, values: Any) -> ColumnElement[bool]:
-    """Build `column IN (values)`, sent as one array parameter on PostgreSQL.
-
-    An IN list renders one bind parameter per value, and compiling a 1,000-value list
-    for every chunk costs more than running the query.
-    """
-    values = list(values)
-    if session.bind.dialect.name != "postgresql":
-        return column.in_(values)
-    column_type = column.type
-    element_type = column_type if isinstance(column_type, Uuid | Date) else String()
-    return column == any_(bindparam(None, values, type_=ARRAY(element_type)))

@@ -27,7 +27,7 @@ from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.models import utc_now
-from hospital_crm.imports.bulk import insert_rows, one_of
+from hospital_crm.imports.bulk import insert_rows
 from hospital_crm.imports.models import DuplicatePolicy, RowOutcome
 from hospital_crm.imports.reasons import RowError
 from hospital_crm.imports.rows import ParsedRow
@@ -151,14 +151,14 @@ async def load_existing_keys(
     if hashes:
         rows = await session.execute(
             select(Patient.id, Patient.passport_number_hash).where(
-                visible, one_of(session, Patient.passport_number_hash, hashes)
+                visible, Patient.passport_number_hash.in_(hashes)
             )
         )
         for patient_id, passport_hash in rows:
             index.add("passport", passport_hash, patient_id)
     if emails:
         rows = await session.execute(
-            select(Patient.id, Patient.email).where(visible, one_of(session, Patient.email, emails))
+            select(Patient.id, Patient.email).where(visible, Patient.email.in_(emails))
         )
         for patient_id, email in rows:
             index.add("email", email, patient_id)
@@ -176,7 +176,7 @@ async def _load_phone_keys(
     terms = (
         await session.execute(
             select(PatientSearchTerm.patient_id, PatientSearchTerm.term).where(
-                one_of(session, PatientSearchTerm.term, phones)
+                PatientSearchTerm.term.in_(phones)
             )
         )
     ).all()
@@ -185,9 +185,7 @@ async def _load_phone_keys(
     live = set(
         (
             await session.scalars(
-                select(Patient.id).where(
-                    visible, one_of(session, Patient.id, {row[0] for row in terms})
-                )
+                select(Patient.id).where(visible, Patient.id.in_({row[0] for row in terms}))
             )
         ).all()
     )
@@ -209,10 +207,10 @@ async def _load_name_keys(
             Patient.duplicate_key_latin,
         ).where(
             visible,
-            one_of(session, Patient.date_of_birth, births),
+            Patient.date_of_birth.in_(births),
             or_(
-                one_of(session, Patient.duplicate_key_native, names),
-                one_of(session, Patient.duplicate_key_latin, names),
+                Patient.duplicate_key_native.in_(names),
+                Patient.duplicate_key_latin.in_(names),
             ),
         )
     )
@@ -405,11 +403,7 @@ async def unique_references(session: AsyncReadSession, count: int) -> list[str]:
     while len(references) < count:
         drawn = {case_service.new_reference() for _ in range(count - len(references))}
         taken = set(
-            (
-                await session.scalars(
-                    select(Case.reference).where(one_of(session, Case.reference, drawn))
-                )
-            ).all()
+            (await session.scalars(select(Case.reference).where(Case.reference.in_(drawn)))).all()
         )
         references |= drawn - taken
     return sorted(references)
@@ -516,7 +510,7 @@ async def _existing_case_keys(
 ) -> set[tuple[Any, ...]]:
     rows = await session.execute(
         select(Case.patient_id, Case.received_on, Case.department_id).where(
-            and_(one_of(session, Case.patient_id, patient_ids), Case.deleted_at.is_(None))
+            and_(Case.patient_id.in_(patient_ids), Case.deleted_at.is_(None))
         )
     )
     return {tuple(row) for row in rows}
