@@ -48,7 +48,12 @@ def upload_directory(settings: Settings) -> Path:
 
 
 def store_upload(settings: Settings, file_name: str, stream: BinaryIO) -> Path:
-    """Copy an uploaded file under DATA_DIR/imports, where it waits for preview and commit."""
+    """Copy an uploaded file under DATA_DIR/imports, where it waits for preview and commit.
+
+    The file is deleted when its import completes (discard_upload).
+    """
+    # TODO: delete the uploads of batches that were previewed or failed and then
+    # abandoned; they stay under DATA_DIR/imports until someone commits or resumes them.
     safe_name = _UNSAFE_NAME.sub("_", Path(file_name).name)[-100:] or "upload"
     path = upload_directory(settings) / f"{uuid.uuid4().hex}-{safe_name}"
     written = 0
