@@ -720,6 +720,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Fields
+         * @description Fields a sheet column can be mapped to, with their labels.
+         */
+        get: operations["list_fields_api_v1_imports_fields_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Sheet
+         * @description Store a sheet and return its layout: header, columns and their automatic mapping.
+         */
+        post: operations["upload_sheet_api_v1_imports_uploads_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches/{batch_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Batch
+         * @description Start a dry run: every row gets its outcome, nothing is written. Poll the batch.
+         */
+        post: operations["preview_batch_api_v1_imports_batches__batch_id__preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches/{batch_id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit Batch
+         * @description Start the import for real. Poll the batch for progress.
+         */
+        post: operations["commit_batch_api_v1_imports_batches__batch_id__commit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches/{batch_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Batch
+         * @description Continue a failed import after its last committed row, with its original options.
+         */
+        post: operations["resume_batch_api_v1_imports_batches__batch_id__resume_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Batches
+         * @description List import batches, newest first; admins get every user's batches.
+         */
+        get: operations["list_batches_api_v1_imports_batches_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Batch
+         * @description Get one batch with its progress and counts.
+         */
+        get: operations["get_batch_api_v1_imports_batches__batch_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches/{batch_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Batch Rows
+         * @description List row outcomes in sheet order: every row of a preview, uncreated rows of an import.
+         */
+        get: operations["list_batch_rows_api_v1_imports_batches__batch_id__rows_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/batches/{batch_id}/rejects.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Rejected Rows
+         * @description Rejected rows as CSV (UTF-8 with BOM): the original columns plus the reason.
+         */
+        get: operations["download_rejected_rows_api_v1_imports_batches__batch_id__rejects_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Mappings
+         * @description List the current user's saved column mappings.
+         */
+        get: operations["list_mappings_api_v1_imports_mappings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/mappings/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Mapping
+         * @description Save a column mapping under a name, replacing one of the same name.
+         */
+        put: operations["save_mapping_api_v1_imports_mappings__name__put"];
+        post?: never;
+        /**
+         * Delete Mapping
+         * @description Delete a saved column mapping.
+         */
+        delete: operations["delete_mapping_api_v1_imports_mappings__name__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Patients
+         * @description Download the patient list as CSV or XLSX; encrypted fields only for roles that may read them.
+         */
+        get: operations["export_patients_api_v1_exports_patients_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Cases
+         * @description Download the case list as CSV or XLSX.
+         */
+        get: operations["export_cases_api_v1_exports_cases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -832,6 +1096,95 @@ export interface components {
          * @enum {string}
          */
         AuditOutcome: "success" | "denied" | "failure";
+        /** BatchOut */
+        BatchOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            status: components["schemas"]["BatchStatus"];
+            /** Dry Run */
+            dry_run: boolean;
+            /** File Name */
+            file_name: string;
+            /** File Sha256 */
+            file_sha256: string;
+            /** File Size */
+            file_size: number;
+            /** Format */
+            format: string;
+            /** Encoding */
+            encoding: string | null;
+            /** Sheet Name */
+            sheet_name: string | null;
+            /** Header Row */
+            header_row: number | null;
+            /** Total Rows */
+            total_rows: number | null;
+            /** Processed Rows */
+            processed_rows: number;
+            /** Last Row Number */
+            last_row_number: number;
+            /** Created Count */
+            created_count: number;
+            /** Updated Count */
+            updated_count: number;
+            /** Skipped Count */
+            skipped_count: number;
+            /** Rejected Count */
+            rejected_count: number;
+            /** Cases Created Count */
+            cases_created_count: number;
+            /** Error Code */
+            error_code: string | null;
+            /** Error Message */
+            error_message: string | null;
+            /** Options */
+            options: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Started At */
+            started_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+        };
+        /** BatchRowOut */
+        BatchRowOut: {
+            /** Row Number */
+            row_number: number;
+            outcome: components["schemas"]["RowOutcome"];
+            /** Patient Id */
+            patient_id: string | null;
+            /** Duplicate Reasons */
+            duplicate_reasons: string[];
+            /** Errors */
+            errors: components["schemas"]["RowErrorOut"][];
+            /** Cells */
+            cells: unknown[];
+        };
+        /**
+         * BatchStatus
+         * @enum {string}
+         */
+        BatchStatus: "uploaded" | "previewed" | "running" | "completed" | "failed";
+        /** Body_upload_sheet_api_v1_imports_uploads_post */
+        Body_upload_sheet_api_v1_imports_uploads_post: {
+            /**
+             * File
+             * @description CSV or XLSX sheet
+             */
+            file: string;
+            /** Encoding */
+            encoding?: string | null;
+            /** Sheet */
+            sheet?: string | null;
+        };
         /** CarePreferences */
         CarePreferences: {
             /** Religion */
@@ -1037,6 +1390,19 @@ export interface components {
          * @enum {string}
          */
         Channel: "email" | "web_form" | "phone" | "whatsapp" | "wechat" | "line" | "partner";
+        /** ColumnOut */
+        ColumnOut: {
+            /** Index */
+            index: number;
+            /** Header */
+            header: string;
+            field: components["schemas"]["ImportField"] | null;
+            /**
+             * Source
+             * @description auto, explicit or unmapped (kept in custom_fields)
+             */
+            source: string;
+        };
         /** ConsentIn */
         ConsentIn: {
             /**
@@ -1168,6 +1534,11 @@ export interface components {
             /** Reasons */
             reasons: ("passport" | "email" | "phone" | "name_dob")[];
         };
+        /**
+         * DuplicatePolicy
+         * @enum {string}
+         */
+        DuplicatePolicy: "skip" | "update" | "create";
         /** EmergencyContact */
         EmergencyContact: {
             /** Name */
@@ -1178,6 +1549,26 @@ export interface components {
             phone?: string | null;
             /** Email */
             email?: string | null;
+        };
+        /**
+         * ExportEncoding
+         * @enum {string}
+         */
+        ExportEncoding: "utf-8-sig" | "cp932";
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
+        /** FieldOut */
+        FieldOut: {
+            field: components["schemas"]["ImportField"];
+            /** Label Ja */
+            label_ja: string;
+            /** Label En */
+            label_en: string;
+            /** Label Zh */
+            label_zh: string;
         };
         /** FirstTask */
         FirstTask: {
@@ -1216,6 +1607,55 @@ export interface components {
              */
             cache: "ok" | "disabled" | "unavailable";
         };
+        /**
+         * ImportField
+         * @enum {string}
+         */
+        ImportField: "full_name" | "family_name" | "given_name" | "name_kana" | "name_kana_family" | "name_kana_given" | "name_latin" | "nationality" | "country_of_residence" | "date_of_birth" | "sex" | "phone" | "email" | "passport_number" | "department" | "referring_partner" | "received_date" | "stage" | "notes" | "medical_summary" | "allergies";
+        /** ImportOptionsIn */
+        ImportOptionsIn: {
+            /** Encoding */
+            encoding?: string | null;
+            /** Sheet */
+            sheet?: string | null;
+            /**
+             * Mapping
+             * @description {"header": "field" | null}; null ignores the column
+             */
+            mapping?: {
+                [key: string]: components["schemas"]["ImportField"] | null;
+            } | null;
+            /**
+             * Mapping Name
+             * @description A saved mapping to use when mapping is empty
+             */
+            mapping_name?: string | null;
+            /** @default skip */
+            on_duplicate?: components["schemas"]["DuplicatePolicy"];
+            /** Create Cases */
+            create_cases?: boolean | null;
+        };
+        /** LayoutOut */
+        LayoutOut: {
+            /** Format */
+            format: string;
+            /** Encoding */
+            encoding: string | null;
+            /** Delimiter */
+            delimiter: string | null;
+            /** Sheet Names */
+            sheet_names: string[];
+            /** Sheet Name */
+            sheet_name: string | null;
+            /** Header Row */
+            header_row: number;
+            /** Title Rows */
+            title_rows: number[];
+            /** Total Rows */
+            total_rows: number;
+            /** Columns */
+            columns: components["schemas"]["ColumnOut"][];
+        };
         /** LoginRequest */
         LoginRequest: {
             /** Email */
@@ -1227,6 +1667,27 @@ export interface components {
              * @default false
              */
             session_cookie?: boolean;
+        };
+        /** MappingIn */
+        MappingIn: {
+            /** Mapping */
+            mapping: {
+                [key: string]: components["schemas"]["ImportField"] | null;
+            };
+        };
+        /** MappingOut */
+        MappingOut: {
+            /** Name */
+            name: string;
+            /** Mapping */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** MeUpdate */
         MeUpdate: {
@@ -1269,6 +1730,28 @@ export interface components {
         PageOut_AuditEventOut_: {
             /** Items */
             items: components["schemas"]["AuditEventOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+        };
+        /** PageOut[BatchOut] */
+        PageOut_BatchOut_: {
+            /** Items */
+            items: components["schemas"]["BatchOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+        };
+        /** PageOut[BatchRowOut] */
+        PageOut_BatchRowOut_: {
+            /** Items */
+            items: components["schemas"]["BatchRowOut"][];
             /** Total */
             total: number;
             /** Page */
@@ -1702,6 +2185,26 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "coordinator" | "doctor" | "interpreter" | "finance" | "partner";
+        /** RowErrorOut */
+        RowErrorOut: {
+            /** Code */
+            code: string;
+            /** Column */
+            column: string;
+            /** Value */
+            value: string;
+            /** Message Ja */
+            message_ja: string;
+            /** Message En */
+            message_en: string;
+            /** Message Zh */
+            message_zh: string;
+        };
+        /**
+         * RowOutcome
+         * @enum {string}
+         */
+        RowOutcome: "created" | "updated" | "skipped" | "rejected";
         /**
          * Sex
          * @enum {string}
@@ -1843,6 +2346,11 @@ export interface components {
             policy_number?: string | null;
             /** Contact */
             contact?: string | null;
+        };
+        /** UploadOut */
+        UploadOut: {
+            batch: components["schemas"]["BatchOut"];
+            layout: components["schemas"]["LayoutOut"];
         };
         /** UserCreate */
         UserCreate: {
@@ -3515,6 +4023,461 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
+    list_fields_api_v1_imports_fields_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldOut"][];
+                };
+            };
+        };
+    };
+    upload_sheet_api_v1_imports_uploads_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_upload_sheet_api_v1_imports_uploads_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    preview_batch_api_v1_imports_batches__batch_id__preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptionsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    commit_batch_api_v1_imports_batches__batch_id__commit_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptionsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    resume_batch_api_v1_imports_batches__batch_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_batches_api_v1_imports_batches_get: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page */
+                page_size?: number;
+                /** @description Field to sort by; prefix with '-' for descending */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BatchOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_batch_api_v1_imports_batches__batch_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_batch_rows_api_v1_imports_batches__batch_id__rows_get: {
+        parameters: {
+            query?: {
+                outcome?: components["schemas"]["RowOutcome"] | null;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page */
+                page_size?: number;
+                /** @description Field to sort by; prefix with '-' for descending */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_BatchRowOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    download_rejected_rows_api_v1_imports_batches__batch_id__rejects_csv_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_mappings_api_v1_imports_mappings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingOut"][];
+                };
+            };
+        };
+    };
+    save_mapping_api_v1_imports_mappings__name__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_mapping_api_v1_imports_mappings__name__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_patients_api_v1_exports_patients_get: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+                encoding?: components["schemas"]["ExportEncoding"];
+                /** @description Name in any script, kana, romaji, pinyin, email, phone or passport number */
+                q?: string | null;
+                nationality?: string | null;
+                stage?: components["schemas"]["CaseStage"] | null;
+                department_id?: string | null;
+                partner_id?: string | null;
+                owner_id?: string | null;
+                created_from?: string | null;
+                created_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_cases_api_v1_exports_cases_get: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+                encoding?: components["schemas"]["ExportEncoding"];
+                /** @description Case reference or the patient's name, phone or email */
+                q?: string | null;
+                stage?: components["schemas"]["CaseStage"][] | null;
+                department_id?: string | null;
+                nationality?: string | null;
+                partner_id?: string | null;
+                owner_id?: string | null;
+                patient_id?: string | null;
+                priority?: components["schemas"]["Priority"] | null;
+                created_from?: string | null;
+                created_to?: string | null;
+                arrival_from?: string | null;
+                arrival_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

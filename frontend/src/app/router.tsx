@@ -3,6 +3,7 @@ import { createBrowserRouter, Outlet } from "react-router-dom";
 
 import { RequireAuth } from "@/modules/auth/components/RequireAuth";
 import { SessionProvider } from "@/modules/auth/components/SessionProvider";
+import { roleAbilities } from "@/modules/auth/utils/roleAbilities";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 import { AppLayout } from "@/modules/layout/components/AppLayout";
 
@@ -16,6 +17,7 @@ const PatientCreatePage = lazyPage(() => import("@/modules/patients/components/P
 const PipelinePage = lazyPage(() => import("@/modules/pipeline/components/PipelinePage"), "PipelinePage");
 const CaseDetailPage = lazyPage(() => import("@/modules/cases/components/CaseDetailPage"), "CaseDetailPage");
 const TasksPage = lazyPage(() => import("@/modules/tasks/components/TasksPage"), "TasksPage");
+const ImportPage = lazyPage(() => import("@/modules/imports/components/ImportPage"), "ImportPage");
 const UsersAdminPage = lazyPage(() => import("@/modules/admin/components/UsersAdminPage"), "UsersAdminPage");
 const PartnersAdminPage = lazyPage(() => import("@/modules/admin/components/PartnersAdminPage"), "PartnersAdminPage");
 const DepartmentsAdminPage = lazyPage(() => import("@/modules/admin/components/DepartmentsAdminPage"), "DepartmentsAdminPage");
@@ -56,6 +58,7 @@ export const router = createBrowserRouter([
           { path: "pipeline", element: <PipelinePage /> },
           { path: "cases/:caseId", element: <CaseDetailPage /> },
           { path: "tasks", element: <RequireAuth roles={STAFF}><TasksPage /></RequireAuth> },
+          { path: "imports", element: <RequireAuth roles={roleAbilities.importData}><ImportPage /></RequireAuth> },
           { path: "admin/users", element: <RequireAuth roles={ADMIN}><UsersAdminPage /></RequireAuth> },
           { path: "admin/partners", element: <RequireAuth roles={ADMIN}><PartnersAdminPage /></RequireAuth> },
           { path: "admin/departments", element: <RequireAuth roles={ADMIN}><DepartmentsAdminPage /></RequireAuth> },

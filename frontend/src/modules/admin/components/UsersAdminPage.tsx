@@ -106,7 +106,7 @@ export function UsersAdminPage() {
                 <Select
                   value={user.role}
                   aria-label={t("admin.users.role")}
-                  style={{ width: 180 }}
+                  style={{ width: 210 }}
                   onChange={(next) => update(user, { role: next })}
                   options={userRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
                 />

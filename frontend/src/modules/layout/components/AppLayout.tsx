@@ -3,6 +3,7 @@ import {
   BankOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  ImportOutlined,
   ProjectOutlined,
   TeamOutlined,
   UserOutlined,
@@ -14,6 +15,7 @@ import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router-dom";
 
+import { useCan } from "@/modules/auth/hooks/useCan";
 import { useSession } from "@/modules/auth/hooks/useSession";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 
@@ -32,6 +34,7 @@ function selectedMenuKey(pathname: string): string {
 export function AppLayout() {
   const { t } = useTranslation();
   const { user } = useSession();
+  const can = useCan();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const isAdmin = user?.role === "admin";
@@ -44,6 +47,9 @@ export function AppLayout() {
   ];
   if (!isPartner) {
     items.push({ key: "/tasks", icon: <CheckSquareOutlined />, label: <Link to="/tasks">{t("nav.tasks")}</Link> });
+  }
+  if (can("importData")) {
+    items.push({ key: "/imports", icon: <ImportOutlined />, label: <Link to="/imports">{t("nav.imports")}</Link> });
   }
   if (isAdmin) {
     items.push({

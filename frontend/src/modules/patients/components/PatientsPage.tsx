@@ -26,6 +26,7 @@ import { useUsers } from "@/modules/users/hooks/useUsers";
 
 import { type PatientListParams, usePatients } from "../hooks/usePatients";
 import { patientDisplayName } from "../utils/patientDisplayName";
+import { PatientExportButtons } from "./PatientExportButtons";
 
 type PatientSummary = ApiResponse<"/api/v1/patients", "get">["items"][number];
 
@@ -113,6 +114,7 @@ export function PatientsPage() {
           {t("nav.patients")}
         </Typography.Title>
         <div className="toolbar" style={{ marginBottom: 0 }}>
+          <PatientExportButtons params={params} />
           {can("writePatients") && (
             <Link to="/patients/new">
               <Button type="primary" icon={<PlusOutlined />}>

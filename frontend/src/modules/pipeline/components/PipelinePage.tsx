@@ -1,4 +1,4 @@
-import { Alert, Input, Segmented, Select, Skeleton, Typography } from "antd";
+import { Alert, Empty, Input, Segmented, Select, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
 import { priorities } from "@/api/enums";
@@ -117,6 +117,8 @@ export function PipelinePage() {
       ) : view === "board" ? (
         isPending ? (
           <Skeleton active />
+        ) : data.items.length === 0 ? (
+          <Empty description={t("pipeline.empty")} />
         ) : (
           <KanbanBoard cases={data.items} canMove={can("writeCases")} />
         )

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import { launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from "../lib/browser.mjs";
+import { fixtures } from "../lib/fixtures.mjs";
+
+const { baseUrl } = fixtures();
+
+// A sheet as Excel on Japanese Windows saves it: Shift_JIS (code page 932), CRLF, a Japanese
+// era date, and one row whose date cannot be read.
+const SHEET = [
+  "氏名,フリガナ,国籍,生年月日,電話番号,備考",
+  "李 明,リ ミン,中国,1980/04/01,+86 139 1111 2222,紹介状あり",
+  "陳 美玲,チン メイリン,台湾,1992/12/24,+886 912 345 678,",
+  "佐藤 健,サトウ ケン,日本,平成2年3月4日,090-1234-5678,",
+  "髙橋 誤,タカハシ アヤマリ,中国,1990/13/45,,日付誤り",
+].join("\r\n");
+
+function writeCp932Sheet() {
+  const path = join(mkdtempSync(join(tmpdir(), "hospital-crm-import-")), "患者一覧.csv");
+  // Node has no Shift_JIS encoder; Python's cp932 codec is the one Windows uses.
+  execFileSync("python3", ["-c", "import sys; open(sys.argv[1], 'wb').write(sys.stdin.read().encode('cp932'))", path], { input: SHEET });
+  return path;
+}
+
+describe("import wizard", () => {
+  let browser;
+  let page;
+  before(async () => {
+    browser = await launchBrowser();
+    page = await (await newContext(browser, { acceptDownloads: true })).newPage();
+    await logIn(page, baseUrl, "coordinator@e2e.example.com");
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("should import a CP932 sheet and explain the rejected row", async () => {
+    await page.goto(`${baseUrl}/imports`);
+    await page.getByRole("heading", { level: 1, name: "インポート" }).waitFor();
+    await page.locator("input[type=file]").setInputFiles(writeCp932Sheet());
+    await page.getByRole("button", { name: "アップロード" }).click();
+
+    await page.getByText("「患者一覧.csv」（4行）").waitFor();
+    assert.match(await page.locator(".ant-table").innerText(), /フリガナ/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, "import-mapping-ja");
+    await page.getByRole("button", { name: "事前確認へ進む" }).click();
+
+    await page.getByText("まだ何も登録していません").waitFor().catch(async (error) => {
+      await screenshot(page, "import-preview-failure");
+      throw error;
+    });
+    const rejected = page.locator(".ant-table-row").filter({ hasText: "エラー" });
+    await rejected.first().waitFor();
+    assert.equal(await rejected.count(), 1);
+    assert.match(await rejected.innerText(), /1990\/13\/45/);
+    await screenshot(page, "import-preview-ja");
+    await page.getByRole("button", { name: "取り込みを実行" }).click();
+
+    await page.getByText("取り込みが完了しました").waitFor({ timeout: 60_000 });
+    await screenshot(page, "import-done-ja");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "取り込めなかった行をダウンロード" }).click()]);
+    const rejectedCsv = readFileSync(await download.path(), "utf8");
+    assert.match(rejectedCsv, /髙橋 誤/);
+
+    await page.goto(`${baseUrl}/patients?q=${encodeURIComponent("チン メイリン")}`);
+    await page.locator(".ant-table-row").filter({ hasText: "陳 美玲" }).waitFor();
+  });
+});

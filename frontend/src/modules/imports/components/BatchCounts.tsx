@@ -1,0 +1,29 @@
+import { Col, Row, Statistic } from "antd";
+import { useTranslation } from "react-i18next";
+
+export type BatchCountsProps = {
+  batch: { created_count: number; updated_count: number; skipped_count: number; rejected_count: number; cases_created_count: number };
+};
+
+/** Show a batch's row counts per outcome. */
+export function BatchCounts({ batch }: BatchCountsProps) {
+  const { t } = useTranslation();
+  const counts = [
+    ["created", batch.created_count],
+    ["updated", batch.updated_count],
+    ["skipped", batch.skipped_count],
+    ["rejected", batch.rejected_count],
+  ] as const;
+  return (
+    <Row gutter={16}>
+      {counts.map(([outcome, count]) => (
+        <Col key={outcome} xs={12} md={5}>
+          <Statistic title={t(`imports.outcomes.${outcome}`)} value={count} />
+        </Col>
+      ))}
+      <Col xs={12} md={4}>
+        <Statistic title={t("imports.casesCreated")} value={batch.cases_created_count} />
+      </Col>
+    </Row>
+  );
+}
