@@ -40,13 +40,15 @@ describe("pipeline", () => {
     await page.goto(`${baseUrl}/pipeline`);
     const wang = card(page, cases.wang);
     await wang.waitFor();
-    await wang.getByRole("button").focus();
+    const handle = wang.getByRole("button");
+    await handle.focus();
+    await page.waitForFunction(() => document.activeElement?.classList.contains("kanban-handle"));
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Space");
 
-    await page.getByText("「診療情報受領」に移動しました").waitFor();
     await column(page, "records_received").locator(`[data-case-id="${cases.wang}"]`).waitFor();
+    await page.getByText("「診療情報受領」に移動しました").waitFor();
 
     await page.reload();
     await column(page, "records_received").locator(`[data-case-id="${cases.wang}"]`).waitFor();

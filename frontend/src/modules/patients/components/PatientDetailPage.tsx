@@ -15,6 +15,8 @@ import { QueryErrorResult } from "@/modules/common/components/QueryErrorResult";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { formatZonedTime } from "@/modules/common/utils/formatZonedTime";
+import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 import { usePartners } from "@/modules/partners/hooks/usePartners";
@@ -69,6 +71,11 @@ export function PatientDetailPage() {
               .filter(Boolean)
               .join("・")}
           </Typography.Text>
+          {data.time_zone && data.time_zone !== tokyoTimeZone && (
+            <div>
+              <Typography.Text>{t("patients.localTimeNow", { time: formatZonedTime(new Date().toISOString(), data.time_zone), zone: data.time_zone })}</Typography.Text>
+            </div>
+          )}
         </div>
         {can("writePatients") && (
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>

@@ -5,6 +5,7 @@ import type { ApiResponse } from "@/api/types";
 import { useCan } from "@/modules/auth/hooks/useCan";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
+import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { languageName } from "@/modules/common/utils/languageName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 
@@ -76,6 +77,19 @@ export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
       </Descriptions.Item>
       <Descriptions.Item label={t("patients.sections.emergency")} span={2}>
         {emergency ? [emergency.name, emergency.relationship, emergency.phone, emergency.email].filter(Boolean).join(" / ") : ""}
+      </Descriptions.Item>
+      <Descriptions.Item label={t("patients.travelInsurance")} span={2}>
+        {[patient.travel_insurance?.insurer, patient.travel_insurance?.policy_number, patient.travel_insurance?.contact].filter(Boolean).join(" / ")}
+      </Descriptions.Item>
+      <Descriptions.Item label={t("patients.consents")} span={2}>
+        {(patient.consents ?? []).map((consent) => (
+          <div key={consent.id}>
+            {t(`patients.consentTopics.${consent.topic}`, { defaultValue: consent.topic })}（{consent.version}・{languageName(consent.language, language)}）
+            {consent.withdrawn_at
+              ? t("patients.consentWithdrawn", { time: formatTokyoDateTime(consent.withdrawn_at) })
+              : t("patients.consentGiven", { time: formatTokyoDateTime(consent.given_at) })}
+          </div>
+        ))}
       </Descriptions.Item>
       <Descriptions.Item label={t("patients.tags")} span={2}>
         {(patient.tags ?? []).map((tag) => (
