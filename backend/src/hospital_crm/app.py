@@ -22,7 +22,7 @@ from hospital_crm.core.cache import create_cache
 from hospital_crm.core.config import Settings, get_settings
 from hospital_crm.core.context import current_request
 from hospital_crm.core.crypto import FieldCipher
-from hospital_crm.core.db import create_database
+from hospital_crm.core.db import create_database, refresh_sqlite_statistics
 from hospital_crm.core.errors import AppError
 from hospital_crm.core.logging import configure_logging
 from hospital_crm.core.middleware import RequestContextMiddleware
@@ -140,6 +140,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.database = create_database(settings)
         app.state.cache = create_cache(settings.redis_url)
+        if settings.uses_sqlite:
+            await refresh_sqlite_statistics(app.state.database)
         app.state.cipher = FieldCipher(
             settings.encryption_key_bytes(), settings.previous_encryption_keys()
         )

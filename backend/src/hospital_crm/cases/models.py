@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import Date, Enum, ForeignKey, Index, Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hospital_crm.core.models import Base, IdMixin, TimestampMixin, utc_now
@@ -53,6 +53,14 @@ class Case(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("ix_cases_stage_created_at", "stage", "created_at"),
         Index("ix_cases_created_at", "created_at"),
+        # For counting a stage's live cases joined to their patients (the pipeline filters).
+        Index(
+            "ix_cases_live_stage_patient_id",
+            "stage",
+            "patient_id",
+            postgresql_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     reference: Mapped[str] = mapped_column(String(20), unique=True)

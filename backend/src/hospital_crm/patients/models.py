@@ -2,7 +2,7 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hospital_crm.core.models import Base, IdMixin, TimestampMixin
@@ -24,6 +24,14 @@ class Patient(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("ix_patients_created_at", "created_at"),
         Index("ix_patients_nationality_created_at", "nationality", "created_at"),
+        # For counting live patients of one nationality joined to their cases.
+        Index(
+            "ix_patients_live_nationality_id",
+            "nationality",
+            "id",
+            postgresql_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     family_name: Mapped[str | None] = mapped_column(String(200))
@@ -80,7 +88,8 @@ class PatientSearchTerm(Base):
     """One normalised search key of a patient: a name in some script, a phone or an email."""
 
     __tablename__ = "patient_search_terms"
-    __table_args__ = (Index("ix_patient_search_terms_term", "term"),)
+    # (term, patient_id) lets a prefix range be answered from the index alone.
+    __table_args__ = (Index("ix_patient_search_terms_term_patient_id", "term", "patient_id"),)
 
     patient_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True

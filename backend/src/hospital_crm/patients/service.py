@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from babel.core import get_global
-from sqlalchemy import and_, delete, exists, false, insert, or_, select
+from sqlalchemy import Select, and_, delete, exists, false, insert, intersect, or_, select, union
 from sqlalchemy import update as sql_update
 from sqlalchemy.sql.elements import ColumnElement
 from unidecode import unidecode
@@ -131,27 +131,44 @@ async def replace_search_terms(session: AsyncSession, patient: Patient) -> None:
         )
 
 
-def _prefix_match(prefixes: Iterable[str]) -> ColumnElement[bool]:
+def _terms_with_prefix(prefixes: Iterable[str]) -> Select[tuple[uuid.UUID]]:
+    """Patient ids with a search term starting with one of `prefixes`, as btree range scans."""
     ranges = [
         and_(PatientSearchTerm.term >= prefix, PatientSearchTerm.term < prefix + PREFIX_END)
-        for prefix in prefixes
+        for prefix in sorted(set(prefixes))
     ]
-    if not ranges:
-        return false()
-    return Patient.id.in_(select(PatientSearchTerm.patient_id).where(or_(*ranges)))
+    return select(PatientSearchTerm.patient_id).where(or_(*ranges))
 
 
 def search_condition(query: str, cipher: FieldCipher) -> ColumnElement[bool]:
-    """Match `q` against the indexed search terms and the passport hash; nothing is decrypted."""
+    """Match `q` against the indexed search terms and the passport hash; nothing is decrypted.
+
+    The alternatives are one compound subquery (INTERSECT across the query's words,
+    UNION with the whole query and the passport hash) rather than an OR of IN lists:
+    PostgreSQL turns the compound into a semi-join, but scans every patient for the OR.
+    """
     parsed = search_keys.parse_query(query)
-    alternatives: list[ColumnElement[bool]] = []
-    if parsed.groups:
-        alternatives.append(and_(*(_prefix_match(group) for group in parsed.groups)))
-    if parsed.whole:
-        alternatives.append(_prefix_match(parsed.whole))
+    matches: list[Select[tuple[uuid.UUID]]] = []
+    groups = [group for group in parsed.groups if group]
+    if groups:
+        words = (
+            _terms_with_prefix(groups[0])
+            if len(groups) == 1
+            else intersect(*(_terms_with_prefix(group) for group in groups)).subquery()
+        )
+        # SQLite rejects a parenthesised INTERSECT inside a UNION, so it sits in a derived table.
+        matches.append(words if len(groups) == 1 else select(words.c.patient_id))
+    if parsed.whole and set(parsed.whole) != set(groups[0] if len(groups) == 1 else ()):
+        matches.append(_terms_with_prefix(parsed.whole))
     if parsed.passport:
-        alternatives.append(Patient.passport_number_hash.in_(cipher.lookup_hashes(parsed.passport)))
-    return or_(*alternatives) if alternatives else false()
+        matches.append(
+            select(Patient.id).where(
+                Patient.passport_number_hash.in_(cipher.lookup_hashes(parsed.passport))
+            )
+        )
+    if not matches:
+        return false()
+    return Patient.id.in_(matches[0] if len(matches) == 1 else union(*matches))
 
 
 def _passport_hash(cipher: FieldCipher, value: str | None) -> str | None:
