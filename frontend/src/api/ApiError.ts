@@ -11,7 +11,7 @@ type ErrorBody = {
 };
 
 /**
- * Error thrown by the query hooks for any non-2xx answer. `code` is the API's stable
+ * Error thrown by the query hooks for any non-2xx response. `code` is the API's stable
  * snake_case code, which the UI translates; `details` keeps the other members of the
  * error object (for example `locked_until` or `candidates`).
  */

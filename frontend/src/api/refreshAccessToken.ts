@@ -19,7 +19,7 @@ export function refreshAccessToken(): Promise<string | null> {
         method: "POST",
         credentials: "include",
         headers: { "Content-Type": "application/json" },
-        // session_cookie asks the server to rotate the cookie rather than return the token in JSON.
+        // With session_cookie the server rotates the cookie instead of returning the refresh token in JSON.
         body: JSON.stringify({ session_cookie: true }),
       });
       if (!response.ok) {

@@ -5,8 +5,8 @@ const listeners = new Set<Listener>();
 
 /**
  * In-memory holder of the access token. The token never goes to localStorage or
- * sessionStorage, so a script injected into the page cannot read it after a reload;
- * the refresh token lives in an HttpOnly cookie the browser sends to /api/v1/auth.
+ * sessionStorage, so a script injected into the page cannot read it after a reload.
+ * The refresh token lives in an HttpOnly cookie that the browser sends to /api/v1/auth.
  */
 export const tokenStore = {
   get(): string | null {

@@ -4,7 +4,7 @@ type JsonContent<T> = T extends { content: { "application/json": infer Body } } 
 
 type Operation<P extends keyof paths, M extends keyof paths[P]> = paths[P][M];
 
-/** The JSON body of the 200 or 201 answer of an operation, read from the generated schema. */
+/** The JSON body of an operation's 200 or 201 response, read from the generated schema. */
 export type ApiResponse<P extends keyof paths, M extends keyof paths[P]> =
   Operation<P, M> extends { responses: infer R }
     ? R extends { 200: infer OK }

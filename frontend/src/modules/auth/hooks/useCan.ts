@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { type Ability, roleAbilities } from "../utils/roleAbilities";
 import { useSession } from "./useSession";
 
-/** A check of whether the logged-in user's role allows an ability in the UI. */
+/** Return a check of whether the logged-in user's role allows an ability in the UI. */
 export function useCan(): (ability: Ability) => boolean {
   const { user } = useSession();
   return useCallback(

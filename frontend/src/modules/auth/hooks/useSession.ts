@@ -2,7 +2,7 @@ import { useContext } from "react";
 
 import { SessionContext, type SessionValue } from "./SessionContext";
 
-/** The current session: status, user, and the login and logout actions. */
+/** Return the current session: status, user, and the login and logout actions. */
 export function useSession(): SessionValue {
   const session = useContext(SessionContext);
   if (!session) {

@@ -4,7 +4,7 @@ import { ApiError } from "@/api/ApiError";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
-/** The message under the login form for a failed login; a locked account names when it opens again. */
+/** Return the message under the login form for a failed login; for a locked account it names when the lock ends. */
 export function loginErrorMessage(error: unknown, t: TFunction): string {
   const lockedUntil = error instanceof ApiError && error.code === "account_locked" ? error.details.locked_until : undefined;
   if (typeof lockedUntil === "string") {

@@ -1,5 +1,5 @@
 /**
- * What each role may do in the UI, used only to hide buttons and menus a role cannot use.
+ * The roles allowed each ability in the UI, used only to hide buttons and menus a role cannot use.
  * The API checks every request itself, so a mistake here shows or hides a control but
  * never grants access.
  * TODO: read these from the API once GET /users/me returns the user's permissions; this

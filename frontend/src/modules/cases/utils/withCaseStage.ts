@@ -1,6 +1,6 @@
 type CasePage<Item> = { items: Item[] } & Record<string, unknown>;
 
-/** A copy of a cached case list page with one case moved to `stage`; other pages come back as they were. */
+/** Return a copy of a cached case list page with one case moved to `stage`, or the page itself when the case is not on it. */
 export function withCaseStage<Item extends { id: string; stage: string }>(
   page: CasePage<Item> | undefined,
   caseId: string,

@@ -8,7 +8,7 @@ export type ColumnChooserProps = {
   onChange: (columns: string[]) => void;
 };
 
-/** A popover of checkboxes that picks which table columns are shown. */
+/** Show a popover of checkboxes that picks which table columns are shown. */
 export function ColumnChooser({ options, value, onChange }: ColumnChooserProps) {
   const { t } = useTranslation();
   return (

@@ -8,7 +8,7 @@ import { countryName } from "../utils/countryName";
 
 export type CountrySelectProps = Omit<SelectProps<string>, "options">;
 
-/** A searchable country picker whose value is the ISO alpha-2 code and whose labels follow the UI language. */
+/** Render a searchable country picker whose value is the ISO alpha-2 code and whose labels follow the UI language. */
 export function CountrySelect(props: CountrySelectProps) {
   const { language } = useUiLanguage();
   const options = useMemo(

@@ -8,7 +8,7 @@ export type ErrorAlertProps = {
   onRetry?: () => void;
 };
 
-/** The error state of a list or page: a translated message and, when possible, a retry button. */
+/** Show the error state of a list or page: a translated message and, when possible, a retry button. */
 export function ErrorAlert({ error, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   return (

@@ -11,7 +11,7 @@ export type LocalTimePairProps = {
 };
 
 /**
- * An instant in Tokyo time, with the patient's local time beside it when the patient
+ * Show an instant in Tokyo time, with the patient's local time beside it when the patient
  * lives in another zone, so staff can see whether a call lands at a decent hour.
  */
 export function LocalTimePair({ value, patientTimeZone }: LocalTimePairProps) {

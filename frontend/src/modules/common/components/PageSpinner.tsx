@@ -1,7 +1,7 @@
 import { Spin } from "antd";
 import { useTranslation } from "react-i18next";
 
-/** A centred spinner while a page's code or first data loads. */
+/** Show a centred spinner while a page's code or first data loads. */
 export function PageSpinner() {
   const { t } = useTranslation();
   return (

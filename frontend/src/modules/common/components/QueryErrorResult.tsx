@@ -11,7 +11,7 @@ export type QueryErrorResultProps = {
   onRetry: () => void;
 };
 
-/** The error state of a detail page: 404 and 403 get their own page, anything else a retry. */
+/** Show the error state of a detail page: 404 and 403 get their own page, anything else a retry button. */
 export function QueryErrorResult({ error, onRetry }: QueryErrorResultProps) {
   const { t } = useTranslation();
   const status = error instanceof ApiError ? error.status : 0;

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 
-/** The columns a user chose to show in one table, kept in localStorage under `storageKey`. */
+/** Keep the columns a user chose to show in one table in localStorage under `storageKey`. */
 export function useStoredColumns(storageKey: string, defaults: string[]): [string[], (columns: string[]) => void] {
   const [columns, setColumnsState] = useState<string[]>(() => {
     try {

@@ -1,6 +1,6 @@
 let codes: string[] | null = null;
 
-// Codes Intl knows that are not countries a passport or residence can name.
+// Region codes Intl names that are not countries a passport or residence can name.
 const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"]);
 
 /**

@@ -4,7 +4,7 @@ type Department = {
   name_zh?: string | null;
 };
 
-/** The department's name in the UI language, falling back to Japanese. */
+/** Return the department's name in the UI language, falling back to Japanese. */
 export function departmentName(department: Department | undefined, language: string): string {
   if (!department) {
     return "";

@@ -1,6 +1,6 @@
 type RowError = { message_ja: string; message_en: string; message_zh: string };
 
-/** The reason a row was rejected, in the UI language. */
+/** Return the reason a row was rejected, in the UI language. */
 export function rowErrorMessage(error: RowError, language: string): string {
   if (language === "en") return error.message_en;
   if (language === "zh-CN") return error.message_zh;

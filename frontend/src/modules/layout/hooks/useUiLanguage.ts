@@ -2,7 +2,7 @@ import { useContext } from "react";
 
 import { UiLanguageContext, type UiLanguageValue } from "./UiLanguageContext";
 
-/** The UI language and its setter (i18next, dayjs and Ant Design follow it). */
+/** Return the UI language and its setter; i18next, dayjs and Ant Design follow it. */
 export function useUiLanguage(): UiLanguageValue {
   const value = useContext(UiLanguageContext);
   if (!value) {

@@ -15,8 +15,9 @@ export type ProtectedFieldProps = {
 };
 
 /**
- * An encrypted patient field, masked until the user clicks 「表示」. Each click is a
- * POST /reveal the server records in the audit log; the value lives only in this component.
+ * Show an encrypted patient field masked until the user clicks 「表示」. Each click sends
+ * POST /reveal, which the server records in the audit log, and the value is kept only in
+ * this component's state.
  */
 export function ProtectedField({ patientId, field, hasValue, canReveal }: ProtectedFieldProps) {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ export type KanbanColumnProps = {
   children: ReactNode;
 };
 
-/** A stage column that accepts dropped cases. */
+/** Render a stage column that accepts dropped cases. */
 export function KanbanColumn({ stage, count, children }: KanbanColumnProps) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: stage });
