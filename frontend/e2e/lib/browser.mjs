@@ -39,11 +39,11 @@ export function newContext(browser, options = {}) {
   return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "ja-JP", timezoneId: "Asia/Tokyo", ...options });
 }
 
-/** Log in through the form and wait for the dashboard. */
-export async function logIn(page, baseUrl, email) {
+/** Log in through the form and wait to leave the login page. */
+export async function logIn(page, baseUrl, email, password = PASSWORD) {
   await page.goto(`${baseUrl}/login`);
   await page.locator("#email").fill(email);
-  await page.locator("#password").fill(PASSWORD);
+  await page.locator("#password").fill(password);
   await page.locator("button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }

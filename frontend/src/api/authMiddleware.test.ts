@@ -79,6 +79,20 @@ describe("createAuthMiddleware", () => {
     expect(tokenStore.get()).toBeNull();
   });
 
+  it("should not refresh after a wrong current password", async () => {
+    const apiFetch = vi.fn(async () => jsonResponse({ error: { code: "current_password_incorrect" } }, 401));
+    const refresh = vi.fn();
+    vi.stubGlobal("fetch", refresh);
+    const client = createClient<paths>({ baseUrl: BASE, fetch: apiFetch });
+    client.use(createAuthMiddleware(apiFetch));
+
+    const { response } = await client.POST("/api/v1/users/me/password", { body: { current_password: "x", new_password: "y" } });
+
+    expect(response.status).toBe(401);
+    expect(apiFetch).toHaveBeenCalledTimes(1);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
   it("should not refresh after a failed login", async () => {
     const apiFetch = vi.fn(async () => jsonResponse({ error: { code: "invalid_credentials" } }, 401));
     const refresh = vi.fn();

@@ -7,6 +7,18 @@ import { tokenStore } from "./tokenStore";
 // Requests whose 401 means "wrong credentials" or "session over", never "token expired".
 const AUTH_PATHS = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout"];
 
+// 401 codes about what the user typed, not about the token: a refresh would not help.
+const CREDENTIAL_ERROR_CODES = new Set(["invalid_credentials", "current_password_incorrect"]);
+
+async function isCredentialError(response: Response): Promise<boolean> {
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: string } };
+    return CREDENTIAL_ERROR_CODES.has(body.error?.code ?? "");
+  } catch {
+    return false;
+  }
+}
+
 function isAuthRequest(url: string): boolean {
   const { pathname } = new URL(url, window.location.origin);
   return AUTH_PATHS.includes(pathname);
@@ -37,7 +49,7 @@ export function createAuthMiddleware(fetchImpl: typeof fetch = (input, init) => 
     async onResponse({ request, response, id }) {
       const copy = pendingCopies.get(id);
       pendingCopies.delete(id);
-      if (response.status !== 401 || !copy || isAuthRequest(request.url)) {
+      if (response.status !== 401 || !copy || isAuthRequest(request.url) || (await isCredentialError(response))) {
         return response;
       }
 

@@ -18,4 +18,5 @@ export const apiErrorKeys: Record<string, string> = {
   duplicate_candidates: "errors.duplicate_candidates",
   invalid_stage_transition: "errors.invalid_stage_transition",
   network_error: "errors.network_error",
+  current_password_incorrect: "password.currentIncorrect",
 };

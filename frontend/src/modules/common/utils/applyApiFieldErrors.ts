@@ -17,21 +17,26 @@ const FIELD_ERROR_KEYS: Record<string, string> = {
   invalid_country: "fieldErrors.country",
   invalid_language: "fieldErrors.language",
   unique: "fieldErrors.unique",
+  password_too_short: "password.tooShort",
+  password_too_long: "fieldErrors.tooLong",
+  password_too_common: "password.tooCommon",
+  password_too_weak: "password.tooWeak",
 };
 
 /**
  * Show the API's field errors (422 `validation_failed`) under the matching form items.
  * Paths start with "body"; the rest is the antd name path, e.g. ["phones", 0, "number"].
- * Returns true when at least one error found its field.
+ * `renames` maps an API field name to the form's when they differ. Returns true when at
+ * least one error found its field.
  */
-export function applyApiFieldErrors(form: FormInstance, error: unknown, t: TFunction): boolean {
+export function applyApiFieldErrors(form: FormInstance, error: unknown, t: TFunction, renames: Record<string, string> = {}): boolean {
   if (!(error instanceof ApiError) || error.fields.length === 0) {
     return false;
   }
   const fields = error.fields
     .filter((field) => field.path[0] === "body" && field.path.length > 1)
     .map((field) => ({
-      name: field.path.slice(1),
+      name: field.path.slice(1).map((part) => (typeof part === "string" ? (renames[part] ?? part) : part)),
       errors: [t(FIELD_ERROR_KEYS[field.code] ?? "fieldErrors.invalid")],
     }));
   form.setFields(fields);
