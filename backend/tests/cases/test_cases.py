@@ -36,7 +36,7 @@ async def test_create_case_defaults(client, as_role):
     assert case["stage"] == "inquiry_received"
     assert case["currency"] == "JPY"
     assert case["owner_id"]
-    assert len(case["reference"]) == 11
+    assert len(case["reference"]) == 13
     tasks = await client.get("/api/v1/tasks", headers=headers, params={"case_id": case["id"]})
     assert tasks.json()["items"][0]["title"] == "診療情報の依頼"
 

@@ -259,7 +259,7 @@ def new_patient(
     would cost more than the whole rest of the row's parsing, and the row is then
     inserted in bulk.
     """
-    values = patient_service._field_values(data, exclude_unset=False)
+    values = patient_service.field_values(data, exclude_unset=False)
     patient = SimpleNamespace(**dict.fromkeys(_PATIENT_COLUMNS))
     for name, empty in _JSON_DEFAULTS.items():
         setattr(patient, name, empty())
@@ -267,10 +267,9 @@ def new_patient(
     patient.id = uuid.uuid4()
     patient.created_by_id = principal.user_id
     patient.created_at = patient.updated_at = now
-    # TODO: switch to a public builder once patients.service exposes one; _apply_fields is
-    # the single place that encrypts, hashes and derives duplicate keys, so it is reused
-    # rather than copied.
-    patient_service._apply_fields(patient, values, cipher)  # type: ignore[arg-type]
+    # apply_fields is the single place that encrypts, hashes and derives duplicate keys,
+    # so the bulk path reuses it rather than copying those rules.
+    patient_service.apply_fields(patient, values, cipher)  # type: ignore[arg-type]
     row = {name: getattr(patient, name) for name in _PATIENT_COLUMNS}
     return row, patient_service.search_terms_for(patient)  # type: ignore[arg-type]
 
@@ -368,7 +367,7 @@ async def update_patients(
     }
     for patient_id, data in updates:
         patient = patients[patient_id]
-        values = patient_service._field_values(data, exclude_unset=True)
+        values = patient_service.field_values(data, exclude_unset=True)
         values = {name: value for name, value in values.items() if value not in (None, "", [], {})}
         if "phones" in values:
             known = {phone["number"] for phone in patient.phones}
@@ -378,7 +377,7 @@ async def update_patients(
             ]
         if "custom_fields" in values:
             values["custom_fields"] = {**patient.custom_fields, **values["custom_fields"]}
-        changed = patient_service._apply_fields(patient, values, cipher)
+        changed = patient_service.apply_fields(patient, values, cipher)
         if changed:
             await session.flush()
             await patient_service.replace_search_terms(session, patient)

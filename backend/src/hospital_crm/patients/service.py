@@ -77,11 +77,40 @@ def encryption_context(patient_id: uuid.UUID, field_name: str) -> str:
     return f"patients.{field_name}:{patient_id}"
 
 
+# CLDR lists a country's zones alphabetically, so for countries with several zones the
+# first is rarely where most people live (America/Adak for the US). These are the zones
+# of each country's capital or largest city.
+PREFERRED_TIME_ZONES = {
+    "US": "America/New_York",
+    "RU": "Europe/Moscow",
+    "AU": "Australia/Sydney",
+    "CA": "America/Toronto",
+    "BR": "America/Sao_Paulo",
+    "ID": "Asia/Jakarta",
+    "MX": "America/Mexico_City",
+    "KZ": "Asia/Almaty",
+    "MN": "Asia/Ulaanbaatar",
+    "CN": "Asia/Shanghai",
+    "UA": "Europe/Kyiv",
+    "AR": "America/Argentina/Buenos_Aires",
+    "CL": "America/Santiago",
+    "ES": "Europe/Madrid",
+    "PT": "Europe/Lisbon",
+    "NZ": "Pacific/Auckland",
+    "DE": "Europe/Berlin",
+    "MY": "Asia/Kuala_Lumpur",
+    "EC": "America/Guayaquil",
+}
+
+
 def default_time_zone(country: str | None) -> str | None:
-    """The main IANA zone of a country, from CLDR via Babel (CN -> Asia/Shanghai)."""
+    """The usual IANA zone of a country: the table above, else CLDR's only or first zone."""
     if not country:
         return None
-    zones = get_global("territory_zones").get(country.upper())
+    code = country.upper()
+    if code in PREFERRED_TIME_ZONES:
+        return PREFERRED_TIME_ZONES[code]
+    zones = get_global("territory_zones").get(code)
     return zones[0] if zones else None
 
 
@@ -267,7 +296,7 @@ def _normalise_phones(phones: list[dict[str, str]], region: str | None) -> list[
     return normalised
 
 
-def _apply_fields(patient: Patient, values: dict[str, Any], cipher: FieldCipher) -> list[str]:
+def apply_fields(patient: Patient, values: dict[str, Any], cipher: FieldCipher) -> list[str]:
     """Copy validated values onto the patient, encrypting sensitive ones; return changed field names."""
     changed: list[str] = []
     if values.get("phones"):
@@ -303,7 +332,7 @@ def _apply_fields(patient: Patient, values: dict[str, Any], cipher: FieldCipher)
     return changed
 
 
-def _field_values(data: PatientFields, *, exclude_unset: bool) -> dict[str, Any]:
+def field_values(data: PatientFields, *, exclude_unset: bool) -> dict[str, Any]:
     return data.model_dump(exclude_unset=exclude_unset, exclude={"confirm_duplicate", "consents"})
 
 
@@ -321,7 +350,7 @@ async def create(
     source: str = "manual",
 ) -> Patient:
     """Create a patient, unless duplicates exist and the caller has not confirmed."""
-    values = _field_values(data, exclude_unset=False)
+    values = field_values(data, exclude_unset=False)
     values["referring_partner_id"] = _scoped_partner(principal, data.referring_partner_id)
     await _check_partner(session, values["referring_partner_id"])
 
@@ -356,7 +385,7 @@ async def create(
         created_by_id=principal.user_id,
         **{name: type(default)() for name, default in _JSON_DEFAULTS.items()},
     )
-    _apply_fields(patient, values, cipher)
+    apply_fields(patient, values, cipher)
     session.add(patient)
     await session.flush()
     for consent in getattr(data, "consents", []):
@@ -485,11 +514,11 @@ async def update(
     data: PatientUpdate,
 ) -> Patient:
     patient = await get(session, principal, patient_id)
-    values = _field_values(data, exclude_unset=True)
+    values = field_values(data, exclude_unset=True)
     if "referring_partner_id" in values:
         values["referring_partner_id"] = _scoped_partner(principal, values["referring_partner_id"])
         await _check_partner(session, values["referring_partner_id"])
-    changed = _apply_fields(patient, values, cipher)
+    changed = apply_fields(patient, values, cipher)
     if not changed:
         return patient
     patient.updated_at = utc_now()
