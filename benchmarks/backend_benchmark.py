@@ -10,8 +10,8 @@ DATA_DIR. It migrates it with Alembic and bulk-inserts generated patients, cases
 activities. It then sends GET requests through the real FastAPI app (httpx over ASGI,
 no network) as a logged-in coordinator. It prints N, p50, p95 and max latency
 per query kind, and the load time. The database is dropped at the end unless --keep
-is given; --reuse then measures a kept database again without loading it, for
-example after an index was created by hand.
+is given. With --reuse the script measures a kept database again without loading it,
+for example after an index was created by hand.
 
 The rows are what the services would write for the same input: search terms from
 `search_terms_for`, duplicate keys from `duplicate_keys`, passport, medical summary
@@ -317,6 +317,7 @@ def patient_row(
 def generate(
     seed: int, anchor: datetime, counts: Counts, cipher: FieldCipher, password: str
 ) -> Dataset:
+    """Generate every row and every probe in memory, so all databases get the same data."""
     started = time.perf_counter()
     generator = Generator(seed, anchor)
     rng = generator.rng
