@@ -961,10 +961,18 @@ async def run_benchmark(arguments: argparse.Namespace) -> int:
         print_results(str(arguments.reuse), results)
         return _exit_code(results)
 
+    work_dir = Path(tempfile.mkdtemp(prefix="crm_bench_"))
+    try:
+        return await _load_and_measure(arguments, work_dir)
+    finally:
+        if not arguments.keep:
+            shutil.rmtree(work_dir, ignore_errors=True)
+
+
+async def _load_and_measure(arguments: argparse.Namespace, work_dir: Path) -> int:
     counts = Counts(arguments.patients, arguments.cases, arguments.activities)
     encryption_key = base64.b64encode(secrets.token_bytes(32)).decode()
     password = secrets.token_urlsafe(24)
-    work_dir = Path(tempfile.mkdtemp(prefix="crm_bench_"))
     anchor = datetime.now(UTC).replace(microsecond=0)
     console.print(
         f"Generating {counts.patients:,} patients, {counts.cases:,} cases and "
@@ -978,21 +986,17 @@ async def run_benchmark(arguments: argparse.Namespace) -> int:
 
     exit_code = 0
     databases = ("postgresql", "sqlite") if arguments.database == "both" else (arguments.database,)
-    try:
-        for name in databases:
-            target = (
-                postgres_target(arguments.postgres_url, work_dir, encryption_key, arguments.keep)
-                if name == "postgresql"
-                else sqlite_target(work_dir, encryption_key, arguments.keep)
+    for name in databases:
+        target = (
+            postgres_target(arguments.postgres_url, work_dir, encryption_key, arguments.keep)
+            if name == "postgresql"
+            else sqlite_target(work_dir, encryption_key, arguments.keep)
+        )
+        async with target as settings:
+            exit_code = max(
+                exit_code,
+                await _run_one(name, settings, dataset, password, arguments, work_dir),
             )
-            async with target as settings:
-                exit_code = max(
-                    exit_code,
-                    await _run_one(name, settings, dataset, password, arguments, work_dir),
-                )
-    finally:
-        if not arguments.keep:
-            shutil.rmtree(work_dir, ignore_errors=True)
     return exit_code
 
 
