@@ -43,12 +43,17 @@ describe("pipeline", () => {
     const handle = wang.getByRole("button");
     await handle.focus();
     await page.waitForFunction(() => document.activeElement?.classList.contains("kanban-handle"));
+    // Wait for each step to show: dnd-kit measures the columns after the pick-up.
     await page.keyboard.press("Space");
+    await page.locator(`.kanban-card.is-dragging[data-case-id="${cases.wang}"]`).waitFor();
     await page.keyboard.press("ArrowRight");
+    await page.locator('section.is-over[data-stage="records_received"]').waitFor();
     await page.keyboard.press("Space");
 
     await column(page, "records_received").locator(`[data-case-id="${cases.wang}"]`).waitFor();
-    await page.getByText("「診療情報受領」に移動しました").waitFor();
+    const notice = page.locator(".ant-message-notice").last();
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /「診療情報受領」に移動しました/);
 
     await page.reload();
     await column(page, "records_received").locator(`[data-case-id="${cases.wang}"]`).waitFor();
@@ -82,6 +87,21 @@ describe("pipeline", () => {
     assert.match(await history.innerText(), /医師確認（受入可否）/);
     assert.deepEqual(await seriousAxeViolations(page), []);
     await screenshot(page, "case-detail-ja");
+  });
+
+  it("should edit the planned arrival on the case page", async () => {
+    await page.goto(`${baseUrl}/cases/${cases.nguyen}`);
+    await page.getByRole("button", { name: "編集" }).click();
+    const drawer = page.locator(".ant-drawer-content");
+    await drawer.getByLabel("来日予定日").fill("2027/01/15");
+    await drawer.getByLabel("来日予定日").press("Enter");
+    await drawer.getByRole("button", { name: "保存" }).click();
+
+    await page.getByText("保存しました").waitFor();
+    const details = page.locator(".ant-card").filter({ hasText: "案件の詳細" });
+    await details.getByText("2027/01/15").waitFor();
+    await page.reload();
+    await details.getByText("2027/01/15").waitFor();
   });
 
   it("should list cases in the table view", async () => {

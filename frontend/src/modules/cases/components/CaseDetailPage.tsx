@@ -1,4 +1,6 @@
-import { Card, Col, Descriptions, Row, Skeleton, Space, Typography } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 
@@ -12,6 +14,7 @@ import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatDuration } from "@/modules/common/utils/formatDuration";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
+import { usePartners } from "@/modules/partners/hooks/usePartners";
 import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName";
 import { TaskCreateForm } from "@/modules/tasks/components/TaskCreateForm";
 import { TaskTable } from "@/modules/tasks/components/TaskTable";
@@ -20,6 +23,7 @@ import { useUserName } from "@/modules/users/hooks/useUserName";
 
 import { useCase } from "../hooks/useCase";
 import { useCaseStageHistory } from "../hooks/useCaseStageHistory";
+import { CaseEditDrawer } from "./CaseEditDrawer";
 import { StageChanger } from "./StageChanger";
 import { StageHistoryTable } from "./StageHistoryTable";
 import { StageTag } from "./StageTag";
@@ -35,6 +39,9 @@ export function CaseDetailPage() {
   const history = useCaseStageHistory(caseId);
   const activities = useActivities({ case_id: caseId });
   const tasks = useTasks({ case_id: caseId }, caseQuery.isSuccess && can("readStaff"));
+  const [editing, setEditing] = useState(false);
+  const partners = usePartners(can("readStaff"));
+  const partnerName = (id: string | null) => (id ? (partners.data?.items.find((partner) => partner.id === id)?.name ?? "") : "");
 
   if (caseQuery.error) {
     return <QueryErrorResult error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />;
@@ -58,7 +65,14 @@ export function CaseDetailPage() {
           <Link to={`/patients/${data.patient.id}`}>{patientDisplayName(data.patient)}</Link>
           <Typography.Text type="secondary"> ・{t("cases.inStageFor", { duration: formatDuration(secondsInStage, t) })}</Typography.Text>
         </div>
-        {can("writeCases") && <StageChanger caseId={caseId} stage={data.stage} />}
+        {can("writeCases") && (
+          <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t("common.edit")}
+            </Button>
+            <StageChanger caseId={caseId} stage={data.stage} />
+          </Space>
+        )}
       </div>
 
       <Row gutter={[16, 16]}>
@@ -70,6 +84,8 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t("cases.channel")}>{data.channel ? t(`channels.${data.channel}`, { defaultValue: data.channel }) : ""}</Descriptions.Item>
               <Descriptions.Item label={t("cases.priority")}>{t(`priority.${data.priority}`)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.owner")}>{userName(data.owner_id)}</Descriptions.Item>
+              <Descriptions.Item label={t("patients.referringPartner")}>{partnerName(data.referring_partner_id)}</Descriptions.Item>
+              <Descriptions.Item label={t("cases.guarantorOrganization")}>{partnerName(data.guarantor_organization_id)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.desiredDates")}>
                 {[formatDate(data.desired_date_from), formatDate(data.desired_date_to)].filter(Boolean).join(" 〜 ")}
               </Descriptions.Item>
@@ -120,6 +136,7 @@ export function CaseDetailPage() {
           </Card>
         </Col>
       </Row>
+      {editing && <CaseEditDrawer item={data} open={editing} onClose={() => setEditing(false)} />}
     </>
   );
 }

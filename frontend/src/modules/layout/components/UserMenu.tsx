@@ -1,11 +1,15 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Dropdown } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 
-import { ChangePasswordModal } from "@/modules/auth/components/ChangePasswordModal";
 import { useSession } from "@/modules/auth/hooks/useSession";
+
+// The password form pulls in Ant Design's Form; load it only when the dialog opens.
+const ChangePasswordModal = lazy(async () => ({
+  default: (await import("@/modules/auth/components/ChangePasswordModal")).ChangePasswordModal,
+}));
 
 /** Show the header's user button with the user's name, role and logout. */
 export function UserMenu() {
@@ -26,7 +30,11 @@ export function UserMenu() {
 
   return (
     <>
-    <ChangePasswordModal open={changingPassword || passwordRequired} required={passwordRequired} onClose={() => setChangingPassword(false)} />
+    {(changingPassword || passwordRequired) && (
+      <Suspense fallback={null}>
+        <ChangePasswordModal open required={passwordRequired} onClose={() => setChangingPassword(false)} />
+      </Suspense>
+    )}
     <Dropdown
       trigger={["click"]}
       menu={{
