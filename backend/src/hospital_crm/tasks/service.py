@@ -71,6 +71,14 @@ def _query(principal: Principal):  # type: ignore[no-untyped-def]
     )
 
 
+async def _check_assignee(session: AsyncReadSession, assignee_id: uuid.UUID) -> None:
+    assignee = await session.get(User, assignee_id)
+    if assignee is None or not assignee.active:
+        raise ValidationFailed.single(
+            ["body", "assignee_id"], "assignee_not_found", "The assignee is not an active user."
+        )
+
+
 async def _check_links(
     session: AsyncReadSession, principal: Principal, data: TaskCreate
 ) -> uuid.UUID | None:
@@ -85,11 +93,7 @@ async def _check_links(
     if patient_id is not None:
         await patients.get(session, principal, patient_id)
     if data.assignee_id is not None:
-        assignee = await session.get(User, data.assignee_id)
-        if assignee is None or not assignee.active:
-            raise ValidationFailed.single(
-                ["body", "assignee_id"], "assignee_not_found", "The assignee is not an active user."
-            )
+        await _check_assignee(session, data.assignee_id)
     return patient_id
 
 
@@ -166,11 +170,7 @@ async def update(
     assert task is not None
     changes = data.model_dump(exclude_unset=True)
     if changes.get("assignee_id"):
-        assignee = await session.get(User, changes["assignee_id"])
-        if assignee is None or not assignee.active:
-            raise ValidationFailed.single(
-                ["body", "assignee_id"], "assignee_not_found", "The assignee is not an active user."
-            )
+        await _check_assignee(session, changes["assignee_id"])
 
     completing = changes.get("status") is TaskStatus.done and task.status is not TaskStatus.done
     for name, value in changes.items():
