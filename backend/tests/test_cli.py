@@ -127,3 +127,28 @@ def test_production_without_secrets_stops(tmp_path):
 
     assert environment_run.returncode == 2
     assert "JWT_SECRET" in environment_run.stderr
+
+
+def test_reset_password_unlocks_and_requires_change(data_dir):
+    result = run(
+        data_dir,
+        "reset-password",
+        "--email",
+        "coordinator@example.com",
+        stdin="another-long-passphrase-2026\n",
+    )
+    unknown = run(
+        data_dir,
+        "reset-password",
+        "--email",
+        "nobody@example.com",
+        stdin="another-long-passphrase-2026\n",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert unknown.returncode == 2
+    assert "nobody@example.com" in unknown.stderr
+
+
+def test_sqlite_file_private(data_dir):
+    assert (data_dir / "hospital_crm.sqlite3").stat().st_mode & 0o077 == 0

@@ -142,6 +142,22 @@ def create_user(
     console.print(f"[green]Created user[/green] {user_id}")
 
 
+@app.command("reset-password")
+def reset_password(
+    email: Annotated[str, typer.Option(help="Login email address of the user")],
+) -> None:
+    """Set a new password for a user and unlock the account (for a lost admin password too).
+
+    The password comes from a prompt or standard input; the user must change it at the next login.
+    """
+    from hospital_crm.commands import reset_password as run
+
+    settings = _settings()
+    password = _read_password(prompt_for_it=True)
+    _run(run(settings, email=email, password=password))
+    console.print(f"[green]Password reset for[/green] {email}")
+
+
 @app.command()
 def init() -> None:
     """Migrate, and create a first admin with a one-time password when there is none."""
@@ -215,9 +231,9 @@ def openapi() -> None:
     """Print the OpenAPI document, for generating the web app's client."""
     from hospital_crm.app import create_app
 
-    sys.stdout.write(
-        json.dumps(create_app(_settings()).openapi(), ensure_ascii=False, indent=2) + "\n"
-    )
+    # Only warnings are logged, so standard output carries the JSON document alone.
+    quiet = _settings().model_copy(update={"log_level": "WARNING"})
+    sys.stdout.write(json.dumps(create_app(quiet).openapi(), ensure_ascii=False, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from hospital_crm.patients.models import Patient
 from hospital_crm.patients.schemas import SENSITIVE_FIELDS
 from hospital_crm.patients.service import encryption_context
 from hospital_crm.users import service as users
+from hospital_crm.users.models import User
 from hospital_crm.users.schemas import UserCreate
 
 # Change it after the first login; example.com is reserved for documentation (RFC 2606).
@@ -59,6 +60,25 @@ async def create_user(
                 raise ConfigurationError(details) from error
             await session.commit()
             return user.id
+    finally:
+        await database.dispose()
+
+
+async def reset_password(settings: Settings, *, email: str, password: str) -> None:
+    """Set a user's password, unlock the account and ask for a new password at the next login."""
+    database = create_database(settings)
+    try:
+        async with database.sessionmaker() as session:
+            user = await session.scalar(select(User).where(User.email == email.strip().lower()))
+            if user is None:
+                raise ConfigurationError(f"no user has the email address {email!r}")
+            try:
+                await users.set_password(session, SYSTEM, user, password)
+            except AppError as error:
+                details = "; ".join(field.message for field in error.fields) or error.message
+                raise ConfigurationError(details) from error
+            user.must_change_password = True
+            await session.commit()
     finally:
         await database.dispose()
 

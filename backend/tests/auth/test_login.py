@@ -252,3 +252,29 @@ async def test_token_for_unknown_session_rejected(client, settings, make_user):
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "session_expired"
+
+
+async def test_one_time_password_must_be_changed(client, make_user, session):
+    user = await make_user()
+    user.must_change_password = True
+    session.add(await session.merge(user))
+    await session.commit()
+    tokens = (
+        await client.post("/api/v1/auth/login", json={"email": user.email, "password": PASSWORD})
+    ).json()
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+
+    blocked = await client.get("/api/v1/patients", headers=headers)
+    me = await client.get("/api/v1/users/me", headers=headers)
+    changed = await client.post(
+        "/api/v1/users/me/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": "a-brand-new-passphrase-2026"},
+    )
+    allowed = await client.get("/api/v1/patients", headers=headers)
+
+    assert blocked.status_code == 403
+    assert blocked.json()["error"]["code"] == "password_change_required"
+    assert me.json()["must_change_password"] is True
+    assert changed.status_code == 204
+    assert allowed.status_code == 200

@@ -242,3 +242,14 @@ async def test_consents_recorded_and_withdrawn(client, as_role):
         "sensitive_data",
         "cross_border_transfer",
     ]
+
+
+async def test_misspelt_field_rejected(client, as_role):
+    headers = await as_role()
+
+    response = await client.post(
+        "/api/v1/patients", headers=headers, json={"family_name": "李", "nationalty": "CN"}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["path"] == ["body", "nationalty"]

@@ -5,12 +5,12 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from hospital_crm.activities.models import ActivityKind, Direction
-from hospital_crm.core.schemas import Schema
+from hospital_crm.core.schemas import RequestSchema, Schema
 
 StaffActivityKind = Literal["note", "call", "email", "message"]
 
 
-class ActivityCreate(Schema):
+class ActivityCreate(RequestSchema):
     patient_id: uuid.UUID | None = None
     case_id: uuid.UUID | None = None
     kind: StaffActivityKind

@@ -3,11 +3,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from hospital_crm.core.schemas import Schema
+from hospital_crm.core.schemas import RequestSchema, Schema
 from hospital_crm.users.schemas import UserOut
 
 
-class LoginRequest(Schema):
+class LoginRequest(RequestSchema):
     email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=256)
     # Browsers set this: the refresh token then travels only in an HttpOnly cookie.

@@ -286,6 +286,7 @@ class _SessionState:
     revoked: bool
     expires_at: datetime
     last_seen_at: datetime
+    must_change_password: bool = False
 
     def dumps(self) -> str:
         return json.dumps(
@@ -298,6 +299,7 @@ class _SessionState:
                 "revoked": self.revoked,
                 "expires_at": self.expires_at.isoformat(),
                 "last_seen_at": self.last_seen_at.isoformat(),
+                "must_change_password": self.must_change_password,
             }
         )
 
@@ -313,6 +315,7 @@ class _SessionState:
             revoked=data["revoked"],
             expires_at=datetime.fromisoformat(data["expires_at"]),
             last_seen_at=datetime.fromisoformat(data["last_seen_at"]),
+            must_change_password=data.get("must_change_password", False),
         )
 
 
@@ -338,6 +341,7 @@ async def _load_session_state(database: Database, session_id: uuid.UUID) -> _Ses
         revoked=auth_session.revoked_at is not None,
         expires_at=auth_session.expires_at,
         last_seen_at=auth_session.last_seen_at,
+        must_change_password=user.must_change_password,
     )
 
 
@@ -384,7 +388,13 @@ async def authenticate_access_token(
         partner_id=state.partner_id,
         session_id=claims.session_id,
         ui_language=state.ui_language,
+        must_change_password=state.must_change_password,
     )
+
+
+async def forget_session_state(cache: Cache, session_id: uuid.UUID) -> None:
+    """Drop a session's cached state, so the next request reads the user's changes."""
+    await cache.delete(_session_cache_key(session_id))
 
 
 async def record_denied_access(

@@ -6,16 +6,16 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from hospital_crm.cases.models import CaseStage, Channel, Priority
-from hospital_crm.core.schemas import CurrencyCode, Schema
+from hospital_crm.core.schemas import CurrencyCode, RequestSchema, Schema
 
 
-class FirstTask(Schema):
+class FirstTask(RequestSchema):
     title: str = Field(min_length=1, max_length=300)
     due_at: datetime | None = None
     assignee_id: uuid.UUID | None = None
 
 
-class CaseFields(Schema):
+class CaseFields(RequestSchema):
     department_id: uuid.UUID | None = None
     requested_treatment: str | None = Field(default=None, max_length=5000)
     desired_date_from: date | None = None
@@ -61,7 +61,7 @@ class CaseUpdate(CaseFields):
     channel: Channel | None = None
 
 
-class StageChangeRequest(Schema):
+class StageChangeRequest(RequestSchema):
     to_stage: CaseStage
     lost_reason: str | None = Field(default=None, max_length=2000)
     note: str | None = Field(default=None, max_length=2000)

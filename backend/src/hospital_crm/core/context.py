@@ -31,6 +31,8 @@ class Principal:
     partner_id: uuid.UUID | None = None
     session_id: uuid.UUID | None = None
     ui_language: str = "ja"
+    # Set for a one-time password: only the user's own profile and password change are open.
+    must_change_password: bool = False
     extra_permissions: frozenset[Permission] = field(default_factory=frozenset)
 
     @property

@@ -46,6 +46,9 @@ def _configure_sqlite(engine: AsyncEngine, *, immediate: bool) -> None:
 def create_engine(url: str, settings: Settings, *, read_only: bool = False) -> AsyncEngine:
     if url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        if not settings.sqlite_path.exists():
+            # Patient data: readable by the service account only, like secrets.json.
+            settings.sqlite_path.touch(mode=0o600)
         engine = create_async_engine(url, poolclass=NullPool if ":memory:" in url else None)
         _configure_sqlite(engine, immediate=not read_only)
         return engine

@@ -12,7 +12,7 @@ from hospital_crm.core.config import Settings
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession, Database
-from hospital_crm.core.errors import AppError, NotAuthenticated
+from hospital_crm.core.errors import AppError, NotAuthenticated, PermissionDenied
 from hospital_crm.core.permissions import Permission
 
 
@@ -99,6 +99,11 @@ def require(permission: Permission) -> Callable[..., Coroutine[Any, Any, Princip
     """A dependency that returns the principal when their role has `permission`."""
 
     async def dependency(request: Request, principal: CurrentPrincipal) -> Principal:
+        if principal.must_change_password:
+            raise PermissionDenied(
+                "Set a new password first (POST /api/v1/users/me/password).",
+                code="password_change_required",
+            )
         if not principal.can(permission):
             await record_denied_access(
                 request.app.state.database, principal, permission, request.url.path

@@ -11,6 +11,12 @@ class Schema(BaseModel):
     model_config = ConfigDict(from_attributes=True, str_strip_whitespace=True)
 
 
+class RequestSchema(Schema):
+    """A request body: an unknown field is an error, so a misspelt name is not silently lost."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
 def _country(value: str) -> str:
     code = value.strip().upper()
     if pycountry.countries.get(alpha_2=code) is None:

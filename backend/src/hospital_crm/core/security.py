@@ -31,7 +31,9 @@ def _common_passwords() -> frozenset[str]:
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 
-def check_password_policy(password: str, *, email: str | None = None) -> None:
+def check_password_policy(
+    password: str, *, email: str | None = None, field: str = "password"
+) -> None:
     """Raise ValidationFailed naming the rule the password breaks.
 
     The common-password list is zxcvbn's 30,000 most frequent leaked passwords; the
@@ -50,7 +52,7 @@ def check_password_policy(password: str, *, email: str | None = None) -> None:
         )
     if problems:
         code, message = problems[0]
-        raise ValidationFailed(message, fields=[FieldError(["body", "password"], code, message)])
+        raise ValidationFailed(message, fields=[FieldError(["body", field], code, message)])
 
 
 def hash_password(password: str) -> str:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jaconv
 from pydantic import EmailStr, Field, field_validator, model_validator
 
-from hospital_crm.core.schemas import CountryCode, LanguageCode, Schema
+from hospital_crm.core.schemas import CountryCode, LanguageCode, RequestSchema, Schema
 from hospital_crm.patients.models import Sex
 
 SensitiveField = Literal["passport_number", "medical_summary", "allergies"]
@@ -69,7 +69,7 @@ def _katakana(value: str | None) -> str | None:
     return jaconv.hira2kata(unicodedata.normalize("NFKC", value)).strip() or None
 
 
-class PatientFields(Schema):
+class PatientFields(RequestSchema):
     family_name: str | None = Field(default=None, max_length=200)
     given_name: str | None = Field(default=None, max_length=200)
     name_latin: str | None = Field(default=None, max_length=300)
@@ -180,7 +180,7 @@ class PatientOut(PatientSummary):
     has_allergies: bool
 
 
-class RevealRequest(Schema):
+class RevealRequest(RequestSchema):
     fields: list[SensitiveField] = Field(min_length=1)
 
 
@@ -198,5 +198,5 @@ class DuplicateCandidate(Schema):
     reasons: list[DuplicateReason]
 
 
-class MergeRequest(Schema):
+class MergeRequest(RequestSchema):
     duplicate_id: uuid.UUID

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from hospital_crm.core.schemas import Schema
+from hospital_crm.core.schemas import RequestSchema, Schema
 from hospital_crm.tasks.models import TaskStatus
 
 
@@ -16,7 +16,7 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-class TaskCreate(Schema):
+class TaskCreate(RequestSchema):
     title: str = Field(min_length=1, max_length=300)
     description: str | None = Field(default=None, max_length=10_000)
     due_at: datetime | None = None
@@ -27,7 +27,7 @@ class TaskCreate(Schema):
     _due = field_validator("due_at")(_aware)
 
 
-class TaskUpdate(Schema):
+class TaskUpdate(RequestSchema):
     title: str | None = Field(default=None, min_length=1, max_length=300)
     description: str | None = Field(default=None, max_length=10_000)
     due_at: datetime | None = None

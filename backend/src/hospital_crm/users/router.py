@@ -3,8 +3,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, status
 
+from hospital_crm.auth.service import forget_session_state
 from hospital_crm.core.context import Principal
-from hospital_crm.core.deps import CurrentPrincipal, ReadSession, WriteSession, require
+from hospital_crm.core.deps import CacheDep, CurrentPrincipal, ReadSession, WriteSession, require
 from hospital_crm.core.pagination import PageOut, PageParams, page_params
 from hospital_crm.core.permissions import Permission, Role
 from hospital_crm.users import service
@@ -35,12 +36,15 @@ async def update_me(data: MeUpdate, session: WriteSession, principal: CurrentPri
 
 @router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)
 async def change_password(
-    data: PasswordChange, session: WriteSession, principal: CurrentPrincipal
+    data: PasswordChange, session: WriteSession, principal: CurrentPrincipal, cache: CacheDep
 ) -> None:
     """Change your password."""
     await service.change_password(
         session, principal, current_password=data.current_password, new_password=data.new_password
     )
+    # The cached session state still says a one-time password must be changed.
+    assert principal.session_id is not None
+    await forget_session_state(cache, principal.session_id)
 
 
 @router.get("", response_model=PageOut[UserOut])

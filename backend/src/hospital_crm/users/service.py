@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from hospital_crm.audit import service as audit
 from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
-from hospital_crm.core.errors import Conflict, InvalidCredentials, NotFound, ValidationFailed
+from hospital_crm.core.errors import Conflict, NotFound, ValidationFailed
 from hospital_crm.core.models import utc_now
 from hospital_crm.core.pagination import Page, PageParams, paginate
 from hospital_crm.core.permissions import Role
@@ -193,10 +193,12 @@ async def change_password(
     assert principal.user_id is not None
     user = await get(session, principal.user_id)
     if not verify_password(current_password, user.password_hash):
-        raise InvalidCredentials(
-            "The current password is incorrect.", code="current_password_incorrect"
+        raise ValidationFailed.single(
+            ["body", "current_password"],
+            "current_password_incorrect",
+            "The current password is incorrect.",
         )
-    check_password_policy(new_password, email=user.email)
+    check_password_policy(new_password, email=user.email, field="new_password")
     user.password_hash = hash_password(new_password)
     user.password_changed_at = utc_now()
     user.must_change_password = False
