@@ -1,4 +1,4 @@
-"""Who is acting, and on behalf of which request."""
+"""The acting principal and the request it acts in."""
 
 import uuid
 from contextvars import ContextVar

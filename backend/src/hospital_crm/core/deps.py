@@ -39,7 +39,7 @@ CipherDep = Annotated[FieldCipher, Depends(get_cipher)]
 
 
 async def _write_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
-    """The request's transaction: committed before the response is sent, rolled back on error.
+    """Open the request's transaction, commit it before the response is sent, roll back on error.
 
     Errors marked `keep_changes` (a failed login, a denied access) still commit, so
     the counters and audit rows written before them persist.

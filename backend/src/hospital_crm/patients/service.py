@@ -104,7 +104,7 @@ PREFERRED_TIME_ZONES = {
 
 
 def default_time_zone(country: str | None) -> str | None:
-    """The usual IANA zone of a country: the table above, else CLDR's only or first zone."""
+    """Return the usual IANA zone of a country: the table above, else CLDR's first zone."""
     if not country:
         return None
     code = country.upper()
@@ -172,9 +172,9 @@ def _terms_with_prefix(prefixes: Iterable[str]) -> Select[tuple[uuid.UUID]]:
 def search_condition(query: str, cipher: FieldCipher) -> ColumnElement[bool]:
     """Match `q` against the indexed search terms and the passport hash; nothing is decrypted.
 
-    The alternatives are one compound subquery (INTERSECT across the query's words,
-    UNION with the whole query and the passport hash) rather than an OR of IN lists:
-    PostgreSQL turns the compound into a semi-join, but scans every patient for the OR.
+    The alternatives are one compound subquery: INTERSECT across the query's words, and
+    UNION with the whole query and the passport hash. PostgreSQL turns that into a
+    semi-join, whereas an OR of IN lists made it scan every patient.
     """
     parsed = search_keys.parse_query(query)
     matches: list[Select[tuple[uuid.UUID]]] = []
@@ -451,7 +451,7 @@ class PatientFilters:
 
 
 def filtered_query(principal: Principal, cipher: FieldCipher, filters: PatientFilters) -> Any:
-    """The SELECT behind the patient list and its export, with every filter applied."""
+    """Build the SELECT behind the patient list and its export, with every filter applied."""
     query = select(Patient).where(visible_patients(principal))
     if filters.q and filters.q.strip():
         query = query.where(search_condition(filters.q, cipher))

@@ -42,7 +42,7 @@ async def change_password(
     await service.change_password(
         session, principal, current_password=data.current_password, new_password=data.new_password
     )
-    # The cached session state still says a one-time password must be changed.
+    # The cached session state still marks the password as one-time.
     assert principal.session_id is not None
     await forget_session_state(cache, principal.session_id)
 
