@@ -278,3 +278,15 @@ async def test_one_time_password_must_be_changed(client, make_user, session):
     assert me.json()["must_change_password"] is True
     assert changed.status_code == 204
     assert allowed.status_code == 200
+
+
+async def test_unknown_email_locks_like_an_account(client):
+    statuses = []
+    for _ in range(11):
+        response = await client.post(
+            "/api/v1/auth/login", json={"email": "ghost@example.com", "password": "nope-nope-nope"}
+        )
+        statuses.append(response.status_code)
+
+    assert statuses[:9] == [401] * 9
+    assert statuses[9:] == [423, 423]

@@ -49,6 +49,7 @@ class LoginAttempt(IdMixin, Base):
     __tablename__ = "login_attempts"
     __table_args__ = (
         Index("ix_login_attempts_client_ip_attempted_at", "client_ip", "attempted_at"),
+        Index("ix_login_attempts_email_attempted_at", "email", "attempted_at"),
     )
 
     client_ip: Mapped[str] = mapped_column(String(45))

@@ -64,6 +64,29 @@ async def _recent_ip_failures(session: AsyncSession, client_ip: str, settings: S
     return count or 0
 
 
+async def _raise_if_unknown_email_locked(
+    session: AsyncSession, email: str, settings: Settings
+) -> None:
+    """Answer an unknown address as a real account would be answered, locked after as many failures.
+
+    Otherwise only existing accounts could ever reach 423, which tells an attacker which
+    email addresses have accounts.
+    """
+    since = utc_now() - timedelta(minutes=settings.login_lock_minutes)
+    attempts = (
+        await session.scalars(
+            select(LoginAttempt.attempted_at)
+            .where(LoginAttempt.email == email, LoginAttempt.attempted_at >= since)
+            .order_by(LoginAttempt.attempted_at)
+        )
+    ).all()
+    if len(attempts) >= settings.login_max_failures:
+        locked_until = attempts[settings.login_max_failures - 1] + timedelta(
+            minutes=settings.login_lock_minutes
+        )
+        raise AccountLocked(keep_changes=True, locked_until=locked_until.isoformat())
+
+
 async def _record_failure(
     session: AsyncSession, user: User | None, email: str, client_ip: str, settings: Settings
 ) -> None:
@@ -161,6 +184,8 @@ async def login(
         await _record_failure(session, user, normalized_email, client_ip, settings)
         if user is not None and user.locked_until is not None and user.locked_until > now:
             raise AccountLocked(keep_changes=True, locked_until=user.locked_until.isoformat())
+        if user is None:
+            await _raise_if_unknown_email_locked(session, normalized_email, settings)
         raise InvalidCredentials(keep_changes=True)
 
     user.failed_login_count = 0
