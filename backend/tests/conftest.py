@@ -1,4 +1,4 @@
-"""Fixtures: every test that asks for `client` or `session` runs on SQLite and on PostgreSQL.
+"""Fixtures: every test that uses `client` or `session` runs on SQLite and on PostgreSQL.
 
 Each test gets a fresh, migrated database: a copy of a migrated SQLite file, or a
 PostgreSQL database created from a migrated template. Tests therefore commit for

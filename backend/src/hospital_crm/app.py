@@ -112,7 +112,7 @@ def _api_router() -> APIRouter:
 
 
 def _mount_frontend(app: FastAPI, dist: Path) -> None:
-    """Serve the built web app, answering unknown paths with index.html so client routes load."""
+    """Serve the built web app; unknown paths return index.html so client-side routes load."""
     index = dist / "index.html"
     if not index.is_file():
         # An API-only container (the web app served by nginx) has no dist folder.
@@ -194,7 +194,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RateLimitMiddleware, requests_per_minute=settings.rate_limit_per_minute)
     app.add_middleware(RequestContextMiddleware)
     if settings.trusted_proxies:
-        # Outermost, so the request context sees the client address from X-Forwarded-For.
+        # Added last, so it runs first and the request context gets the client address from X-Forwarded-For.
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
 
     app.include_router(health_router)

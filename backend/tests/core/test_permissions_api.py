@@ -6,8 +6,9 @@ import pytest
 
 from hospital_crm.core.permissions import Role
 
-# (method, path, permission it needs); bodies are invalid on purpose: an allowed role gets
-# past the permission check and fails validation (422), a refused role gets 403 first.
+# Each row is a method, a path and the permission it needs. The bodies are invalid on purpose,
+# so an allowed role passes the permission check and fails validation (422) while a denied
+# role gets 403 first.
 ROUTES = [
     ("GET", "/api/v1/patients", "patients:read"),
     ("POST", "/api/v1/patients", "patients:write"),

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Health
-         * @description Readiness: 200 when the database answers, 503 when it does not.
+         * @description Check readiness: 200 when the database responds, 503 when it does not.
          */
         get: operations["health_health_get"];
         put?: never;
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * Live
-         * @description Liveness: the process answers; no dependency is checked, so a database outage restarts nothing.
+         * @description Check liveness without touching any dependency, so a database outage restarts no container.
          */
         get: operations["live_health_live_get"];
         put?: never;
@@ -323,7 +323,7 @@ export interface paths {
         put?: never;
         /**
          * Create Patient
-         * @description Register a patient; answers 409 `duplicate_candidates` unless `confirm_duplicate` is set.
+         * @description Register a patient; returns 409 `duplicate_candidates` unless `confirm_duplicate` is set.
          */
         post: operations["create_patient_api_v1_patients_post"];
         delete?: never;
@@ -469,7 +469,7 @@ export interface paths {
         };
         /**
          * Read Timeline
-         * @description The patient's activities, newest first.
+         * @description List the patient's activities, newest first.
          */
         get: operations["read_timeline_api_v1_patients__patient_id__timeline_get"];
         put?: never;
@@ -559,7 +559,7 @@ export interface paths {
         put?: never;
         /**
          * Change Stage
-         * @description Move a case to another stage; answers 409 `invalid_stage_transition` when not allowed.
+         * @description Move a case to another stage; returns 409 `invalid_stage_transition` when not allowed.
          */
         post: operations["change_stage_api_v1_cases__case_id__stage_post"];
         delete?: never;
@@ -577,7 +577,7 @@ export interface paths {
         };
         /**
          * Read Stage History
-         * @description Every stage the case has been in, with the time spent there.
+         * @description List every stage the case has been in, with the time spent there.
          */
         get: operations["read_stage_history_api_v1_cases__case_id__stage_history_get"];
         put?: never;
@@ -597,7 +597,7 @@ export interface paths {
         };
         /**
          * Read Case Activities
-         * @description The case's activities, newest first.
+         * @description List the case's activities, newest first.
          */
         get: operations["read_case_activities_api_v1_cases__case_id__activities_get"];
         put?: never;

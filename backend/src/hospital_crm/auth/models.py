@@ -44,7 +44,7 @@ class RefreshToken(Base):
 
 
 class LoginAttempt(IdMixin, Base):
-    """Failed logins, counted per client IP in the database so the limit holds without Redis."""
+    """A failed login, counted per client IP in the database so the limit still applies without Redis."""
 
     __tablename__ = "login_attempts"
     __table_args__ = (

@@ -67,7 +67,7 @@ async def _recent_ip_failures(session: AsyncSession, client_ip: str, settings: S
 async def _raise_if_unknown_email_locked(
     session: AsyncSession, email: str, settings: Settings
 ) -> None:
-    """Answer an unknown address as a real account would be answered, locked after as many failures.
+    """Raise AccountLocked for an unknown address after as many failures as lock a real account.
 
     Otherwise only existing accounts could ever reach 423, which tells an attacker which
     email addresses have accounts.

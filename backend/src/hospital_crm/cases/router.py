@@ -122,7 +122,7 @@ async def update_case(
 async def change_stage(
     case_id: uuid.UUID, data: StageChangeRequest, session: WriteSession, principal: CanWrite
 ) -> object:
-    """Move a case to another stage; answers 409 `invalid_stage_transition` when not allowed."""
+    """Move a case to another stage; returns 409 `invalid_stage_transition` when not allowed."""
     return case_out(await service.change_stage(session, principal, case_id, data))
 
 
@@ -130,7 +130,7 @@ async def change_stage(
 async def read_stage_history(
     case_id: uuid.UUID, session: ReadSession, principal: CanRead
 ) -> object:
-    """Every stage the case has been in, with the time spent there."""
+    """List every stage the case has been in, with the time spent there."""
     stays = await service.stage_history(session, principal, case_id)
     return [
         StageChangeOut(
@@ -153,6 +153,6 @@ async def read_case_activities(
     principal: Annotated[Principal, Depends(require(Permission.activities_read))],
     page: Annotated[PageParams, Depends(page_params)],
 ) -> object:
-    """The case's activities, newest first."""
+    """List the case's activities, newest first."""
     await service.get(session, principal, case_id)
     return await activities.list_activities(session, principal, page, case_id=case_id)

@@ -41,7 +41,7 @@ async def _readiness(database: DatabaseDep, cache: CacheDep) -> JSONResponse:
 
 @router.get("/health", response_model=HealthOut, responses={503: {"model": HealthOut}})
 async def health(database: DatabaseDep, cache: CacheDep) -> JSONResponse:
-    """Readiness: 200 when the database answers, 503 when it does not."""
+    """Check readiness: 200 when the database responds, 503 when it does not."""
     return await _readiness(database, cache)
 
 
@@ -53,5 +53,5 @@ async def ready(database: DatabaseDep, cache: CacheDep) -> JSONResponse:
 
 @router.get("/health/live")
 async def live() -> dict[str, str]:
-    """Liveness: the process answers; no dependency is checked, so a database outage restarts nothing."""
+    """Check liveness without touching any dependency, so a database outage restarts no container."""
     return {"status": "ok"}

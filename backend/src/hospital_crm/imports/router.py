@@ -162,8 +162,8 @@ async def _start(
     allowed: set[BatchStatus],
 ) -> ImportBatch:
     batch = await service.get_batch(session, principal, batch_id)
-    # NOTE: two requests for the same batch at the same moment can both pass this check;
-    # the status becomes "running" only when the background import starts.
+    # NOTE: two requests for the same batch at the same moment can both pass this check,
+    # because the status becomes "running" only when the background import starts.
     if batch.status not in allowed or not batch.stored_path:
         raise ImportBatchBusy(status=batch.status.value)
     if data is None:

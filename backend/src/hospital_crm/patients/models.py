@@ -77,7 +77,7 @@ class Patient(IdMixin, TimestampMixin, Base):
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
-    # A merged patient is kept, pointing at the patient it was merged into, so nothing is lost.
+    # A merged patient's row is kept and points at the patient it was merged into; no route deletes it.
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("patients.id", ondelete="RESTRICT"), index=True
     )
@@ -88,7 +88,7 @@ class PatientSearchTerm(Base):
     """One normalised search key of a patient: a name in some script, a phone or an email."""
 
     __tablename__ = "patient_search_terms"
-    # (term, patient_id) lets a prefix range be answered from the index alone.
+    # (term, patient_id) lets PostgreSQL read a prefix range from the index alone.
     __table_args__ = (Index("ix_patient_search_terms_term_patient_id", "term", "patient_id"),)
 
     patient_id: Mapped[uuid.UUID] = mapped_column(

@@ -93,7 +93,7 @@ async def list_patients(
 async def create_patient(
     data: PatientCreate, session: WriteSession, principal: CanWrite, cipher: CipherDep
 ) -> object:
-    """Register a patient; answers 409 `duplicate_candidates` unless `confirm_duplicate` is set."""
+    """Register a patient; returns 409 `duplicate_candidates` unless `confirm_duplicate` is set."""
     patient = await service.create(session, principal, cipher, data)
     return await _detail(session, patient)
 
@@ -195,6 +195,6 @@ async def read_timeline(
     principal: Annotated[Principal, Depends(require(Permission.activities_read))],
     page: Annotated[PageParams, Depends(page_params)],
 ) -> object:
-    """The patient's activities, newest first."""
+    """List the patient's activities, newest first."""
     await service.get(session, principal, patient_id)
     return await activities.list_activities(session, principal, page, patient_id=patient_id)
