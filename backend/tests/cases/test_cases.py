@@ -207,3 +207,19 @@ async def test_dashboard_counts(client, as_role):
     assert dashboard["cases_per_stage"] == {"inquiry_received": 1}
     assert dashboard["cases_by_nationality"] == {"RU": 1}
     assert len(dashboard["arrivals_next_14_days"]) == 1
+
+
+async def test_case_list_count_stops_at_the_limit(client, as_role, monkeypatch):
+    headers = await as_role()
+    for _ in range(3):
+        await new_case(client, headers)
+    monkeypatch.setattr("hospital_crm.cases.service.LIST_COUNT_LIMIT", 2)
+
+    capped = await client.get("/api/v1/cases", headers=headers, params={"page_size": 1})
+    second_page = await client.get(
+        "/api/v1/cases", headers=headers, params={"page_size": 2, "page": 2}
+    )
+
+    assert (capped.json()["total"], capped.json()["total_exact"]) == (2, False)
+    assert (second_page.json()["total"], second_page.json()["total_exact"]) == (3, True)
+    assert len(second_page.json()["items"]) == 1

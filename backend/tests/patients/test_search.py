@@ -137,3 +137,17 @@ async def test_list_pagination_and_bad_sort(client, seeded):
     assert len(page.json()["items"]) == 2
     assert bad.status_code == 422
     assert bad.json()["error"]["fields"][0]["code"] == "invalid_sort"
+
+
+async def test_list_count_stops_at_the_limit(client, seeded, monkeypatch):
+    monkeypatch.setattr("hospital_crm.patients.service.LIST_COUNT_LIMIT", 3)
+
+    first = await client.get("/api/v1/patients", params={"page_size": 2}, headers=seeded)
+    last = await client.get("/api/v1/patients", params={"page_size": 2, "page": 3}, headers=seeded)
+    narrow = await client.get("/api/v1/patients", params={"nationality": "JP"}, headers=seeded)
+
+    assert (first.json()["total"], first.json()["total_exact"]) == (3, False)
+    # Counting reaches past the requested page, so paging on never ends early.
+    assert (last.json()["total"], last.json()["total_exact"]) == (len(PATIENTS), True)
+    assert [len(last.json()["items"])] == [2]
+    assert (narrow.json()["total"], narrow.json()["total_exact"]) == (3, True)

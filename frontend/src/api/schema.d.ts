@@ -1719,100 +1719,181 @@ export interface components {
         PageOut_ActivityOut_: {
             /** Items */
             items: components["schemas"]["ActivityOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[AuditEventOut] */
         PageOut_AuditEventOut_: {
             /** Items */
             items: components["schemas"]["AuditEventOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[BatchOut] */
         PageOut_BatchOut_: {
             /** Items */
             items: components["schemas"]["BatchOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[BatchRowOut] */
         PageOut_BatchRowOut_: {
             /** Items */
             items: components["schemas"]["BatchRowOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[CaseSummary] */
         PageOut_CaseSummary_: {
             /** Items */
             items: components["schemas"]["CaseSummary"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[PartnerOut] */
         PageOut_PartnerOut_: {
             /** Items */
             items: components["schemas"]["PartnerOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[PatientSummary] */
         PageOut_PatientSummary_: {
             /** Items */
             items: components["schemas"]["PatientSummary"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[TaskOut] */
         PageOut_TaskOut_: {
             /** Items */
             items: components["schemas"]["TaskOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PageOut[UserOut] */
         PageOut_UserOut_: {
             /** Items */
             items: components["schemas"]["UserOut"][];
-            /** Total */
+            /**
+             * Total
+             * @description Matching rows; a lower bound when `total_exact` is false
+             */
             total: number;
             /** Page */
             page: number;
             /** Page Size */
             page_size: number;
+            /**
+             * Total Exact
+             * @description False when counting stopped early: at least `total` rows match, and more pages may follow the last one that `total` implies
+             * @default true
+             */
+            total_exact?: boolean;
         };
         /** PartnerContact */
         PartnerContact: {

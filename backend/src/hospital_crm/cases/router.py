@@ -77,6 +77,7 @@ async def list_cases(
         total=result.total,
         page=result.page,
         page_size=result.page_size,
+        total_exact=result.total_exact,
     )
 
 

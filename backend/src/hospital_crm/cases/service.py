@@ -20,7 +20,7 @@ from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.errors import Conflict, NotFound, ValidationFailed
 from hospital_crm.core.models import utc_now
-from hospital_crm.core.pagination import Page, PageParams, paginate
+from hospital_crm.core.pagination import LIST_COUNT_LIMIT, Page, PageParams, paginate
 from hospital_crm.departments.models import Department
 from hospital_crm.partners.models import Partner, PartnerKind
 from hospital_crm.patients import service as patients
@@ -271,6 +271,7 @@ async def list_cases(
         default_order=Case.created_at.desc(),
         sort_columns=SORT_COLUMNS,
         scalars=False,
+        count_limit=LIST_COUNT_LIMIT,
     )
     result.items = [CaseWithPatient(case, patient) for case, patient in result.items]
     return result

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Select, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -14,6 +14,10 @@ from hospital_crm.core.errors import ValidationFailed
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 200
+
+# Patient and case lists stop counting at this many rows. Beyond it the screen shows
+# "1,000件以上", because an exact 6,036 would not change what the user does next.
+LIST_COUNT_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -43,13 +47,23 @@ class Page(Generic[T]):
     total: int
     page: int
     page_size: int
+    total_exact: bool = True
 
 
 class PageOut(BaseModel, Generic[T]):
     items: list[T]
-    total: int
+    total: int = Field(
+        description="Matching rows; a lower bound when `total_exact` is false",
+    )
     page: int
     page_size: int
+    total_exact: bool = Field(
+        default=True,
+        description=(
+            "False when counting stopped early: at least `total` rows match, and more "
+            "pages may follow the last one that `total` implies"
+        ),
+    )
 
 
 def sort_clause(
@@ -78,10 +92,30 @@ async def paginate(
     default_order: Any,
     sort_columns: Mapping[str, Any] | None = None,
     scalars: bool = True,
+    count_limit: int | None = None,
 ) -> Page[Any]:
-    total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    """Return one page and the number of matching rows.
+
+    With `count_limit`, counting stops after that many rows, or after the end of the
+    requested page when that is further. A broad search then costs a bounded count
+    instead of visiting every match, and the page marks its total as a lower bound.
+    """
+    counted = query.order_by(None)
+    limit = None
+    if count_limit is not None:
+        limit = max(count_limit, params.offset + params.page_size)
+        counted = counted.limit(limit + 1)
+    total = await session.scalar(select(func.count()).select_from(counted.subquery())) or 0
+    exact = limit is None or total <= limit
+
     ordered = query.order_by(*sort_clause(params.sort, sort_columns or {}, default_order))
     paged = ordered.limit(params.page_size).offset(params.offset)
     result = await session.execute(paged)
     items = result.scalars().all() if scalars else result.all()
-    return Page(items=items, total=total or 0, page=params.page, page_size=params.page_size)
+    return Page(
+        items=items,
+        total=total if exact else limit or 0,
+        page=params.page,
+        page_size=params.page_size,
+        total_exact=exact,
+    )

@@ -22,7 +22,7 @@ from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from hospital_crm.core.models import utc_now
-from hospital_crm.core.pagination import Page, PageParams, paginate
+from hospital_crm.core.pagination import LIST_COUNT_LIMIT, Page, PageParams, paginate
 from hospital_crm.core.permissions import Permission
 from hospital_crm.core.schemas import to_e164
 from hospital_crm.partners.models import Partner
@@ -502,7 +502,12 @@ async def list_patients(
 ) -> Page[Patient]:
     query = filtered_query(principal, cipher, filters)
     return await paginate(
-        session, query, page, default_order=Patient.created_at.desc(), sort_columns=SORT_COLUMNS
+        session,
+        query,
+        page,
+        default_order=Patient.created_at.desc(),
+        sort_columns=SORT_COLUMNS,
+        count_limit=LIST_COUNT_LIMIT,
     )
 
 

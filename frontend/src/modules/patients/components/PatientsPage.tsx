@@ -17,6 +17,7 @@ import { antdSortToParam } from "@/modules/common/utils/antdSortToParam";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { listPagination } from "@/modules/common/utils/listPagination";
 import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
 import { departmentName } from "@/modules/departments/utils/departmentName";
@@ -204,13 +205,7 @@ export function PatientsPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 900 }}
           locale={{ emptyText: <Empty description={params.q ? t("patients.noMatch") : t("patients.empty")} /> }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t("common.totalCount", { count: total }),
-          }}
+          pagination={listPagination(t, data, page, PAGE_SIZE)}
           onChange={(pagination, _filters, sorter, extra) => {
             if (extra.action === "sort") {
               update({ sort: antdSortToParam(sorter) });

@@ -8,6 +8,7 @@ import { antdSortToParam } from "@/modules/common/utils/antdSortToParam";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { listPagination } from "@/modules/common/utils/listPagination";
 import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
@@ -18,6 +19,7 @@ import type { CaseSummary } from "./KanbanCard";
 export type CasesTableProps = {
   cases: CaseSummary[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
   sort: string | null;
@@ -27,7 +29,7 @@ export type CasesTableProps = {
 };
 
 /** Show the pipeline as a sortable, paged table. */
-export function CasesTable({ cases, total, page, pageSize, sort, loading, onPage, onSort }: CasesTableProps) {
+export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loading, onPage, onSort }: CasesTableProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();
   const departmentName = useDepartmentName();
@@ -40,7 +42,7 @@ export function CasesTable({ cases, total, page, pageSize, sort, loading, onPage
       dataSource={cases}
       scroll={{ x: 960 }}
       locale={{ emptyText: <Empty description={t("pipeline.empty")} /> }}
-      pagination={{ current: page, pageSize, total, showSizeChanger: false, showTotal: (count) => t("common.totalCount", { count }) }}
+      pagination={listPagination(t, { total, total_exact: totalExact }, page, pageSize)}
       onChange={(pagination, _filters, sorter, extra) => {
         if (extra.action === "sort") onSort(antdSortToParam(sorter));
         if (extra.action === "paginate") onPage(pagination.current ?? 1);

@@ -110,7 +110,7 @@ export function PipelinePage() {
         />
       </div>
 
-      {truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("pipeline.truncated", { shown: BOARD_SIZE, total: data?.total ?? 0 })} />}
+      {truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(data?.total_exact === false ? "pipeline.truncatedAtLeast" : "pipeline.truncated", { shown: BOARD_SIZE, total: data?.total ?? 0 })} />}
 
       {error ? (
         <ErrorAlert error={error} onRetry={() => void refetch()} />
@@ -126,6 +126,7 @@ export function PipelinePage() {
         <CasesTable
           cases={data?.items ?? []}
           total={data?.total ?? 0}
+          totalExact={data?.total_exact ?? true}
           page={page}
           pageSize={TABLE_PAGE_SIZE}
           sort={sort}
