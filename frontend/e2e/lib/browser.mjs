@@ -48,11 +48,9 @@ export async function logIn(page, baseUrl, email, password = PASSWORD) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/** Pick an option in the header's language select. */
+/** Pick a language in the header's language select, found by its current accessible name. */
 export async function chooseLanguage(page, currentLabel, option) {
-  await page.locator(".app-header .ant-select").filter({ has: page.getByRole("combobox", { name: currentLabel }) }).click();
-  // Ant Design renders a hidden ARIA listbox for screen readers and a visible one to click.
-  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: option }).click();
+  await page.getByRole("combobox", { name: currentLabel }).selectOption({ label: option });
 }
 
 /** Run axe-core in the page and return violations of impact serious or critical. */

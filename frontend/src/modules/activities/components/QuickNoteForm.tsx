@@ -1,10 +1,11 @@
-import { App, Button, Form, Input, Select } from "antd";
+import { Button, Form, Input, Select } from "antd";
 import { directions } from "@/api/enums";
 import { listOfAll } from "@/api/listOfAll";
 import { useTranslation } from "react-i18next";
 
-import { translateApiError } from "@/modules/common/utils/translateApiError";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
+import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { type ActivityCreateBody, useCreateActivity } from "../hooks/useCreateActivity";
 
@@ -25,7 +26,7 @@ export type QuickNoteFormProps = {
 /** Record a note, call, email or message on a patient's or case's timeline. */
 export function QuickNoteForm({ patientId, caseId }: QuickNoteFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<NoteValues>();
   const createActivity = useCreateActivity();
   const kind = Form.useWatch("kind", form);

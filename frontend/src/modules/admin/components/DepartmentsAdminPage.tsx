@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Form, Input, InputNumber, Modal, Switch, Table, Tag, Typography } from "antd";
+import { Button, Empty, Form, Input, InputNumber, Modal, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { ApiResponse } from "@/api/types";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
@@ -15,7 +16,7 @@ type Department = ApiResponse<"/api/v1/departments", "get">[number];
 /** Clinical departments with their names in Japanese, English and Chinese. */
 export function DepartmentsAdminPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const departments = useDepartments(true);
   const saveDepartment = useSaveDepartment();
   const [form] = Form.useForm<DepartmentCreateBody>();

@@ -1,12 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { guarantorRegistries, partnerKinds } from "@/api/enums";
-import { App, Button, Drawer, Empty, Form, Input, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { Button, Drawer, Empty, Form, Input, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { ApiResponse } from "@/api/types";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { countryName } from "@/modules/common/utils/countryName";
@@ -23,7 +24,7 @@ type Partner = ApiResponse<"/api/v1/partners", "get">["items"][number];
 /** Partner organizations: agencies, facilitators and guarantor organizations with their contacts. */
 export function PartnersAdminPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { language } = useUiLanguage();
   const partners = usePartners();
   const savePartner = useSavePartner();

@@ -1,15 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { userRoles } from "@/api/enums";
-import { Alert, App, Button, Empty, Form, Input, Modal, Select, Switch, Table, Typography } from "antd";
+import { Alert, Button, Empty, Form, Input, Modal, Select, Switch, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { ApiResponse } from "@/api/types";
+import { supportedLanguages } from "@/i18n/supportedLanguages";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
-import { supportedLanguages } from "@/i18n/supportedLanguages";
 import { usePartners } from "@/modules/partners/hooks/usePartners";
 import { type UserCreateBody, useCreateUser } from "@/modules/users/hooks/useCreateUser";
 import { type UserUpdateBody, useUpdateUser } from "@/modules/users/hooks/useUpdateUser";
@@ -29,7 +30,7 @@ type UserFormValues = {
 /** User accounts and roles: create users, change roles, deactivate. */
 export function UsersAdminPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const users = useUsers();
   const partners = usePartners();
   const createUser = useCreateUser();

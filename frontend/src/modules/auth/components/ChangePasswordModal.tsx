@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal, Typography } from "antd";
+import { Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
@@ -24,7 +25,7 @@ export type ChangePasswordModalProps = {
 /** Change the logged-in user's password (POST /users/me/password). */
 export function ChangePasswordModal({ open, required, onClose }: ChangePasswordModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { user, setUser } = useSession();
   const [form] = Form.useForm<PasswordValues>();
 

@@ -1,9 +1,10 @@
 import { LockOutlined, MailOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 
+import { Panel } from "@/modules/common/components/Panel";
 import { LanguageSwitcher } from "@/modules/layout/components/LanguageSwitcher";
 
 import { useSession } from "../hooks/useSession";
@@ -47,11 +48,9 @@ export function LoginPage() {
       <div className="login-language">
         <LanguageSwitcher persist={false} />
       </div>
-      <Card className="login-card">
-        <Typography.Title level={1} className="login-title">
-          {t("app.name")}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t("login.subtitle")}</Typography.Paragraph>
+      <Panel className="login-card">
+        <h1 className="login-title">{t("app.name")}</h1>
+        <p className="secondary-text">{t("login.subtitle")}</p>
         {error !== null && <Alert type="error" showIcon role="alert" message={loginErrorMessage(error, t)} style={{ marginBottom: 16 }} />}
         <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item
@@ -71,7 +70,7 @@ export function LoginPage() {
             {t("login.submit")}
           </Button>
         </Form>
-      </Card>
+      </Panel>
     </main>
   );
 }

@@ -1,8 +1,9 @@
 import { channels, priorities } from "@/api/enums";
-import { App, DatePicker, Form, Input, Modal, Select } from "antd";
+import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
@@ -30,7 +31,7 @@ export type CaseCreateModalProps = {
 /** Open a new case (inquiry) for a patient. */
 export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { language } = useUiLanguage();
   const [form] = Form.useForm<CaseFormValues>();
   const departments = useDepartments();

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select } from "antd";
+import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { channels, priorities } from "@/api/enums";
 import type { ApiResponse } from "@/api/types";
 import { useCan } from "@/modules/auth/hooks/useCan";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -56,7 +57,7 @@ export type CaseEditDrawerProps = {
 /** Edit a case's department, owner, dates, value and notes in a side drawer. */
 export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { language } = useUiLanguage();
   const can = useCan();
   const [form] = Form.useForm<CaseFormValues>();

@@ -1,8 +1,9 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
-import { App, Button, Select, Space } from "antd";
+import { Button, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { LostReasonModal } from "@/modules/pipeline/components/LostReasonModal";
 
@@ -20,7 +21,7 @@ export type StageChangerProps = {
 /** Move a case to the next stage, or to any stage picked from the list. */
 export function StageChanger({ caseId, stage }: StageChangerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const moveStage = useMoveCaseStage();
   const [target, setTarget] = useState<CaseStage | undefined>(undefined);
   const [askLostReason, setAskLostReason] = useState(false);

@@ -1,10 +1,11 @@
-import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from "antd";
+import { Col, Empty, Row, Skeleton, Statistic } from "antd";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import { caseStages } from "@/modules/cases/utils/caseStages";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { Panel } from "@/modules/common/components/Panel";
 
 import { useDashboard } from "../hooks/useDashboard";
 import { ArrivalsTable } from "./ArrivalsTable";
@@ -34,22 +35,20 @@ export function DashboardPage() {
 
   return (
     <>
-      <Typography.Title level={1} className="page-title">
-        {t("nav.dashboard")}
-      </Typography.Title>
+      <h1 className="page-title">{t("nav.dashboard")}</h1>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
-          <Card>
+          <Panel>
             <Statistic title={t("dashboard.newInquiries")} value={data.new_inquiries_this_week} />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} md={8}>
-          <Card>
+          <Panel>
             <Statistic title={t("dashboard.openCases")} value={openCases} />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} md={8}>
-          <Card>
+          <Panel>
             <Link to="/tasks?view=overdue">
               <Statistic
                 title={t("dashboard.overdueTasks")}
@@ -57,17 +56,17 @@ export function DashboardPage() {
                 valueStyle={data.overdue_tasks > 0 ? { color: "#c62828" } : undefined}
               />
             </Link>
-            <Typography.Text type="secondary">{t("dashboard.myOverdue", { count: data.my_overdue_tasks })}</Typography.Text>
-          </Card>
+            <span className="secondary-text">{t("dashboard.myOverdue", { count: data.my_overdue_tasks })}</span>
+          </Panel>
         </Col>
 
         <Col xs={24} lg={12}>
-          <Card title={t("dashboard.casesPerStage")}>
+          <Panel title={t("dashboard.casesPerStage")}>
             <StageCountList counts={data.cases_per_stage} />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t("dashboard.byNationality")}>
+          <Panel title={t("dashboard.byNationality")}>
             {hasNationalities ? (
               <Suspense fallback={<Skeleton active />}>
                 <NationalityChart counts={data.cases_by_nationality} />
@@ -75,13 +74,13 @@ export function DashboardPage() {
             ) : (
               <Empty description={t("common.noData")} />
             )}
-          </Card>
+          </Panel>
         </Col>
 
         <Col span={24}>
-          <Card title={t("dashboard.arrivals")}>
+          <Panel title={t("dashboard.arrivals")}>
             <ArrivalsTable arrivals={data.arrivals_next_14_days} />
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </>

@@ -1,11 +1,14 @@
 import { BarChart } from "echarts/charts";
-import { GridComponent } from "echarts/components";
+import { GridSimpleComponent } from "echarts/components";
 import { type EChartsCoreOption, init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
+import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-// Registering only the bar chart, its grid and the SVG renderer keeps ECharts small (no tooltip: bars carry value labels).
-use([BarChart, GridComponent, SVGRenderer]);
+// Only the bar chart, the grid without axis pointers and the canvas renderer: the dashboard's
+// JavaScript, chart included, must stay under 350 KB gzip. Measured with ECharts 6.1, the
+// full grid adds about 9 KB gzip and the SVG renderer about 4 KB. There is no tooltip
+// either, because the bars carry value labels.
+use([BarChart, GridSimpleComponent, CanvasRenderer]);
 
 export type EChartProps = {
   option: EChartsCoreOption;
@@ -22,7 +25,7 @@ export function EChart({ option, height }: EChartProps) {
     if (!container) {
       return;
     }
-    const chart = init(container, undefined, { renderer: "svg" });
+    const chart = init(container, undefined, { renderer: "canvas" });
     chartRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);

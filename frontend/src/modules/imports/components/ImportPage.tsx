@@ -1,8 +1,9 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Progress, Result, Space, Spin, Steps, Typography } from "antd";
+import { Alert, Button, Card, Progress, Result, Space, Spin, Steps, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
@@ -50,7 +51,7 @@ const INITIAL: WizardState = {
 /** Import patients from a CSV or XLSX sheet: upload, map columns, preview every row, then import with progress. */
 export function ImportPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [state, setState] = useState<WizardState>(INITIAL);
   const startImport = useStartImport();
   const batch = useImportBatch(state.batchId, WAIT_FOR[state.step]);

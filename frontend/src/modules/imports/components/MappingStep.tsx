@@ -1,7 +1,8 @@
-import { App, Button, Checkbox, Input, Radio, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Checkbox, Input, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 
@@ -39,7 +40,7 @@ const IGNORE = "__ignore__";
 /** Review and change which patient field each sheet column fills, and how duplicates are handled. */
 export function MappingStep({ columns, overrides, onDuplicate, createCases, onChange, onBack, onNext }: MappingStepProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { language } = useUiLanguage();
   const fields = useImportFields();
   const savedMappings = useSavedMappings();

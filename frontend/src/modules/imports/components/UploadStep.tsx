@@ -1,8 +1,9 @@
 import { InboxOutlined } from "@ant-design/icons";
-import { App, Button, Form, Select, Space, Typography, Upload } from "antd";
+import { Button, Form, Select, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { useUploadSheet } from "../hooks/useUploadSheet";
@@ -19,7 +20,7 @@ export type UploadStepProps = {
 /** Pick a CSV or XLSX file and upload it; the server detects the header row and maps the columns. */
 export function UploadStep({ onUploaded }: UploadStepProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const upload = useUploadSheet();
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<string>("");

@@ -9,20 +9,20 @@ import {
   UserOutlined,
   ApartmentOutlined,
 } from "@ant-design/icons";
-import { Layout, Menu, Typography } from "antd";
-import type { ItemType } from "antd/es/menu/interface";
+import { Layout } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation } from "react-router-dom";
+import { Outlet, useLocation } from "react-router-dom";
 
 import { useCan } from "@/modules/auth/hooks/useCan";
 import { useSession } from "@/modules/auth/hooks/useSession";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 
 import { LanguageSwitcher } from "./LanguageSwitcher";
-import { UserMenu } from "./UserMenu";
+import { SideNav, type SideNavGroup } from "./SideNav";
+import { UserActions } from "./UserActions";
 
-function selectedMenuKey(pathname: string): string {
+function selectedNavPath(pathname: string): string {
   if (pathname === "/") return "/";
   const [, first, second] = pathname.split("/");
   if (first === "admin" && second) return `/admin/${second}`;
@@ -30,7 +30,7 @@ function selectedMenuKey(pathname: string): string {
   return `/${first ?? ""}`;
 }
 
-/** Render the frame of every page after login: side navigation, and a header with the language and user menus. */
+/** Render the frame of every page after login: side navigation, and a header with the language select and the user's name and actions. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -40,27 +40,26 @@ export function AppLayout() {
   const isAdmin = user?.role === "admin";
   const isPartner = user?.role === "partner";
 
-  const items: ItemType[] = [
-    { key: "/", icon: <DashboardOutlined />, label: <Link to="/">{t("nav.dashboard")}</Link> },
-    { key: "/patients", icon: <TeamOutlined />, label: <Link to="/patients">{t("nav.patients")}</Link> },
-    { key: "/pipeline", icon: <ProjectOutlined />, label: <Link to="/pipeline">{t("nav.pipeline")}</Link> },
+  const mainItems = [
+    { path: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") },
+    { path: "/patients", icon: <TeamOutlined />, label: t("nav.patients") },
+    { path: "/pipeline", icon: <ProjectOutlined />, label: t("nav.pipeline") },
   ];
   if (!isPartner) {
-    items.push({ key: "/tasks", icon: <CheckSquareOutlined />, label: <Link to="/tasks">{t("nav.tasks")}</Link> });
+    mainItems.push({ path: "/tasks", icon: <CheckSquareOutlined />, label: t("nav.tasks") });
   }
   if (can("importData")) {
-    items.push({ key: "/imports", icon: <ImportOutlined />, label: <Link to="/imports">{t("nav.imports")}</Link> });
+    mainItems.push({ path: "/imports", icon: <ImportOutlined />, label: t("nav.imports") });
   }
+  const groups: SideNavGroup[] = [{ items: mainItems }];
   if (isAdmin) {
-    items.push({
-      key: "admin",
-      icon: <AuditOutlined />,
-      label: t("nav.admin"),
-      children: [
-        { key: "/admin/users", icon: <UserOutlined />, label: <Link to="/admin/users">{t("nav.users")}</Link> },
-        { key: "/admin/partners", icon: <BankOutlined />, label: <Link to="/admin/partners">{t("nav.partners")}</Link> },
-        { key: "/admin/departments", icon: <ApartmentOutlined />, label: <Link to="/admin/departments">{t("nav.departments")}</Link> },
-        { key: "/admin/audit", icon: <AuditOutlined />, label: <Link to="/admin/audit">{t("nav.audit")}</Link> },
+    groups.push({
+      title: t("nav.admin"),
+      items: [
+        { path: "/admin/users", icon: <UserOutlined />, label: t("nav.users") },
+        { path: "/admin/partners", icon: <BankOutlined />, label: t("nav.partners") },
+        { path: "/admin/departments", icon: <ApartmentOutlined />, label: t("nav.departments") },
+        { path: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") },
       ],
     });
   }
@@ -77,16 +76,14 @@ export function AppLayout() {
         className="app-sider"
       >
         <div className="app-logo">{collapsed ? t("app.shortName") : t("app.name")}</div>
-        <nav aria-label={t("nav.label")}>
-          <Menu mode="inline" selectedKeys={[selectedMenuKey(location.pathname)]} defaultOpenKeys={["admin"]} items={items} />
-        </nav>
+        <SideNav label={t("nav.label")} groups={groups} selectedPath={selectedNavPath(location.pathname)} collapsed={collapsed} />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Text className="app-header-department">{t("app.department")}</Typography.Text>
+          <span className="app-header-department">{t("app.department")}</span>
           <div className="app-header-actions">
             <LanguageSwitcher persist />
-            <UserMenu />
+            <UserActions />
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">

@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, type ThemeConfig } from "antd";
+import { ConfigProvider, type ThemeConfig } from "antd";
 import type { Locale } from "antd/es/locale";
 import dayjs from "dayjs";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
@@ -7,6 +7,7 @@ import { dayjsLocale } from "@/i18n/dayjsLocale";
 import { i18n } from "@/i18n/i18n";
 import { loadLanguage } from "@/i18n/loadLanguage";
 import type { UiLanguage } from "@/i18n/supportedLanguages";
+import { MessageProvider } from "@/modules/common/components/MessageProvider";
 
 import { UiLanguageContext } from "../hooks/UiLanguageContext";
 import { storeLanguage } from "../utils/storedLanguage";
@@ -62,7 +63,7 @@ export function UiLanguageProvider({ initialLanguage, initialAntdLocale, childre
   return (
     <UiLanguageContext.Provider value={value}>
       <ConfigProvider locale={state.antdLocale} theme={theme} button={{ autoInsertSpace: false }}>
-        <AntApp>{children}</AntApp>
+        <MessageProvider>{children}</MessageProvider>
       </ConfigProvider>
     </UiLanguageContext.Provider>
   );

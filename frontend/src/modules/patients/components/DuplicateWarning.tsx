@@ -1,8 +1,9 @@
-import { Alert, App, Button, List, Modal, Tag } from "antd";
+import { Alert, Button, List, Modal, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -21,7 +22,7 @@ export type DuplicateWarningProps = {
 export function DuplicateWarning({ patientId, canMerge }: DuplicateWarningProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { data } = usePatientDuplicates(patientId);
   const merge = useMergePatient(patientId);
   const [open, setOpen] = useState(false);

@@ -1,9 +1,10 @@
-import { App, Form, Typography } from "antd";
+import { Form, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 
 import { ApiError } from "@/api/ApiError";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -17,7 +18,7 @@ import { PatientForm } from "./PatientForm";
 /** Register a patient; look-alike patients found by the API are shown before anything is saved twice. */
 export function PatientCreatePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const [form] = Form.useForm<PatientFormValues>();
   const createPatient = useCreatePatient();

@@ -1,7 +1,8 @@
-import { App, Drawer, Form, Modal } from "antd";
+import { Drawer, Form, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -21,7 +22,7 @@ export type PatientEditDrawerProps = {
 /** Edit a patient's profile in a side drawer. Closing it with unsaved changes needs a confirmation. */
 export function PatientEditDrawer({ patientId, open, initialValues, onClose }: PatientEditDrawerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<PatientFormValues>();
   const updatePatient = useUpdatePatient(patientId);
   const [dirty, setDirty] = useState(false);

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Dropdown } from "antd";
+import { Button, Dropdown } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -7,6 +7,7 @@ import { client } from "@/api/client";
 import type { ApiQuery } from "@/api/types";
 import { unwrap } from "@/api/unwrap";
 import { useCan } from "@/modules/auth/hooks/useCan";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { downloadBlob } from "@/modules/common/utils/downloadBlob";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
@@ -28,7 +29,7 @@ export type PatientExportButtonsProps = {
 /** Download the patients matching the current filters as Excel or CSV; the server audits every export. */
 export function PatientExportButtons({ params }: PatientExportButtonsProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const can = useCan();
   const [exporting, setExporting] = useState(false);
   if (!can("exportData")) {

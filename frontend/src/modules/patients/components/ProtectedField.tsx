@@ -1,8 +1,9 @@
 import { EyeOutlined } from "@ant-design/icons";
-import { App, Button, Typography } from "antd";
+import { Button, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { type RevealableField, useRevealPatientField } from "../hooks/useRevealPatientField";
@@ -21,7 +22,7 @@ export type ProtectedFieldProps = {
  */
 export function ProtectedField({ patientId, field, hasValue, canReveal }: ProtectedFieldProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const reveal = useRevealPatientField(patientId);
   const [value, setValue] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);

@@ -1,10 +1,11 @@
 import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
-import { App } from "antd";
+
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useMoveCaseStage } from "@/modules/cases/hooks/useMoveCaseStage";
 import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
 
@@ -23,7 +24,7 @@ type PendingMove = { caseId: string; toStage: CaseStage };
 /** Show the pipeline as columns per stage. A drop moves the case at once and rolls back if the API rejects the move. */
 export function KanbanBoard({ cases, canMove }: KanbanBoardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const departmentName = useDepartmentName();
   const moveStage = useMoveCaseStage();
   const [pendingLost, setPendingLost] = useState<PendingMove | null>(null);

@@ -1,8 +1,9 @@
-import { App, Button, DatePicker, Form, Input, Select } from "antd";
+import { Button, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
 import { useSession } from "@/modules/auth/hooks/useSession";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -24,7 +25,7 @@ export type TaskCreateFormProps = {
 /** Add a task to a case or patient; the due time is entered in Tokyo time. */
 export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { user } = useSession();
   const users = useUsers();
   const [form] = Form.useForm<TaskFormValues>();

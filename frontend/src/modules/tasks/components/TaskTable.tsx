@@ -1,10 +1,11 @@
 import { CheckOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Table, Tag } from "antd";
+import { Button, Empty, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import type { ApiResponse } from "@/api/types";
 import { LocalTimePair } from "@/modules/common/components/LocalTimePair";
+import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { useUpdateTask } from "../hooks/useUpdateTask";
@@ -21,7 +22,7 @@ export type TaskTableProps = {
 /** Tasks with their due time in Tokyo and in the patient's zone, and a button to mark them done. */
 export function TaskTable({ tasks, loading, userName, pagination = false }: TaskTableProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const updateTask = useUpdateTask();
 
   const complete = (task: Task) => {
