@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * Read Me
-         * @description Return the logged-in user.
+         * @description Return the logged-in user with the permissions of their role.
          */
         get: operations["read_me_api_v1_users_me_get"];
         put?: never;
@@ -1444,6 +1444,47 @@ export interface components {
             /** Withdrawn At */
             withdrawn_at: string | null;
         };
+        /**
+         * CurrentUserOut
+         * @description The logged-in user with the permissions of their role, which the web app uses to hide controls.
+         */
+        CurrentUserOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            /** Display Name */
+            display_name: string;
+            role: components["schemas"]["Role"];
+            /** Languages */
+            languages: string[];
+            /**
+             * Ui Language
+             * @enum {string}
+             */
+            ui_language: "ja" | "en" | "zh-CN";
+            /** Active */
+            active: boolean;
+            /** Partner Id */
+            partner_id: string | null;
+            /** Last Login At */
+            last_login_at: string | null;
+            /** Must Change Password */
+            must_change_password: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Permissions
+             * @description Permissions of the user's role, in the order of the Permission enum.
+             */
+            readonly permissions: components["schemas"]["Permission"][];
+        };
         /** Dashboard */
         Dashboard: {
             /** New Inquiries This Week */
@@ -2218,6 +2259,11 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /**
+         * Permission
+         * @enum {string}
+         */
+        Permission: "patients:read" | "patients:write" | "patients:delete" | "patients:merge" | "patients:read_identity" | "patients:read_medical" | "cases:read" | "cases:write" | "activities:read" | "activities:write" | "tasks:read" | "tasks:write" | "partners:read" | "partners:write" | "departments:write" | "users:read" | "users:manage" | "audit:read" | "data:import" | "data:export" | "reports:read";
         /** Phone */
         Phone: {
             /**
@@ -2727,7 +2773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserOut"];
+                    "application/json": components["schemas"]["CurrentUserOut"];
                 };
             };
         };
@@ -2751,7 +2797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserOut"];
+                    "application/json": components["schemas"]["CurrentUserOut"];
                 };
             };
             /** @description Validation Error */

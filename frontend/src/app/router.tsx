@@ -3,7 +3,6 @@ import { createBrowserRouter, Outlet } from "react-router-dom";
 
 import { RequireAuth } from "@/modules/auth/components/RequireAuth";
 import { SessionProvider } from "@/modules/auth/components/SessionProvider";
-import { roleAbilities } from "@/modules/auth/utils/roleAbilities";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 import { AppLayout } from "@/modules/layout/components/AppLayout";
 
@@ -24,9 +23,6 @@ const DepartmentsAdminPage = lazyPage(() => import("@/modules/admin/components/D
 const ForbiddenPage = lazyPage(() => import("@/modules/common/components/ForbiddenPage"), "ForbiddenPage");
 const NotFoundPage = lazyPage(() => import("@/modules/common/components/NotFoundPage"), "NotFoundPage");
 const AuditLogPage = lazyPage(() => import("@/modules/admin/components/AuditLogPage"), "AuditLogPage");
-
-const ADMIN = ["admin"] as const;
-const STAFF = ["admin", "coordinator", "doctor", "interpreter", "finance"] as const;
 
 function SessionRoot() {
   return (
@@ -53,16 +49,16 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: "patients", element: <PatientsPage /> },
-          { path: "patients/new", element: <RequireAuth roles={STAFF}><PatientCreatePage /></RequireAuth> },
+          { path: "patients/new", element: <RequireAuth permission="patients:write"><PatientCreatePage /></RequireAuth> },
           { path: "patients/:patientId", element: <PatientDetailPage /> },
           { path: "pipeline", element: <PipelinePage /> },
           { path: "cases/:caseId", element: <CaseDetailPage /> },
-          { path: "tasks", element: <RequireAuth roles={STAFF}><TasksPage /></RequireAuth> },
-          { path: "imports", element: <RequireAuth roles={roleAbilities.importData}><ImportPage /></RequireAuth> },
-          { path: "admin/users", element: <RequireAuth roles={ADMIN}><UsersAdminPage /></RequireAuth> },
-          { path: "admin/partners", element: <RequireAuth roles={ADMIN}><PartnersAdminPage /></RequireAuth> },
-          { path: "admin/departments", element: <RequireAuth roles={ADMIN}><DepartmentsAdminPage /></RequireAuth> },
-          { path: "admin/audit", element: <RequireAuth roles={ADMIN}><AuditLogPage /></RequireAuth> },
+          { path: "tasks", element: <RequireAuth permission="tasks:write"><TasksPage /></RequireAuth> },
+          { path: "imports", element: <RequireAuth permission="data:import"><ImportPage /></RequireAuth> },
+          { path: "admin/users", element: <RequireAuth permission="users:manage"><UsersAdminPage /></RequireAuth> },
+          { path: "admin/partners", element: <RequireAuth permission="partners:write"><PartnersAdminPage /></RequireAuth> },
+          { path: "admin/departments", element: <RequireAuth permission="departments:write"><DepartmentsAdminPage /></RequireAuth> },
+          { path: "admin/audit", element: <RequireAuth permission="audit:read"><AuditLogPage /></RequireAuth> },
           { path: "forbidden", element: <ForbiddenPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],

@@ -20,6 +20,26 @@ export const testUser: CurrentUser = {
   last_login_at: null,
   must_change_password: false,
   created_at: "2026-01-01T00:00:00Z",
+  // A coordinator's permissions, as GET /users/me lists them.
+  permissions: [
+    "patients:read",
+    "patients:write",
+    "patients:merge",
+    "patients:read_identity",
+    "patients:read_medical",
+    "cases:read",
+    "cases:write",
+    "activities:read",
+    "activities:write",
+    "tasks:read",
+    "tasks:write",
+    "partners:read",
+    "partners:write",
+    "users:read",
+    "data:import",
+    "data:export",
+    "reports:read",
+  ],
 };
 
 type Options = {

@@ -10,6 +10,7 @@ from hospital_crm.core.pagination import PageOut, PageParams, page_params
 from hospital_crm.core.permissions import Permission, Role
 from hospital_crm.users import service
 from hospital_crm.users.schemas import (
+    CurrentUserOut,
     MeUpdate,
     PasswordChange,
     UserCreate,
@@ -21,14 +22,14 @@ from hospital_crm.users.schemas import (
 router = APIRouter(prefix="/users", tags=["users"])
 
 
-@router.get("/me", response_model=UserOut)
+@router.get("/me", response_model=CurrentUserOut)
 async def read_me(session: ReadSession, principal: CurrentPrincipal) -> object:
-    """Return the logged-in user."""
+    """Return the logged-in user with the permissions of their role."""
     assert principal.user_id is not None
     return await service.get(session, principal.user_id)
 
 
-@router.patch("/me", response_model=UserOut)
+@router.patch("/me", response_model=CurrentUserOut)
 async def update_me(data: MeUpdate, session: WriteSession, principal: CurrentPrincipal) -> object:
     """Change your display name, languages or UI language."""
     return await service.update_me(session, principal, data)

@@ -2,9 +2,9 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, computed_field
 
-from hospital_crm.core.permissions import Role
+from hospital_crm.core.permissions import PERMISSIONS, Permission, Role
 from hospital_crm.core.schemas import LanguageCode, Schema
 
 UILanguage = Literal["ja", "en", "zh-CN"]
@@ -22,6 +22,17 @@ class UserOut(Schema):
     last_login_at: datetime | None
     must_change_password: bool
     created_at: datetime
+
+
+class CurrentUserOut(UserOut):
+    """The logged-in user with the permissions of their role, which the web app uses to hide controls."""
+
+    @computed_field
+    @property
+    def permissions(self) -> list[Permission]:
+        """Permissions of the user's role, in the order of the Permission enum."""
+        granted = PERMISSIONS[self.role]
+        return [permission for permission in Permission if permission in granted]
 
 
 class UserCreate(Schema):

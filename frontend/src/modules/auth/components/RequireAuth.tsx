@@ -3,18 +3,21 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router-dom";
 
+import { useCan } from "../hooks/useCan";
 import { useSession } from "../hooks/useSession";
+import type { Permission } from "../utils/Permission";
 
 export type RequireAuthProps = {
   children: ReactNode;
-  /** Roles allowed in; omitted means any logged-in user. */
-  roles?: readonly string[];
+  /** Permission needed to enter; omitted means any logged-in user. */
+  permission?: Permission;
 };
 
-/** Render children for a logged-in user with an allowed role; send others to login or show 403. */
-export function RequireAuth({ children, roles }: RequireAuthProps) {
+/** Render children for a logged-in user with the permission; send others to login or show 403. */
+export function RequireAuth({ children, permission }: RequireAuthProps) {
   const { t } = useTranslation();
   const { status, user } = useSession();
+  const can = useCan();
   const location = useLocation();
 
   if (status === "loading") {
@@ -30,7 +33,7 @@ export function RequireAuth({ children, roles }: RequireAuthProps) {
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (roles && !roles.includes(user.role)) {
+  if (permission && !can(permission)) {
     return <Navigate to="/forbidden" replace />;
   }
   return <>{children}</>;

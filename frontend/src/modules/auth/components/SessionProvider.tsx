@@ -64,8 +64,10 @@ export function SessionProvider({ children }: SessionProviderProps) {
     async (email: string, password: string) => {
       const body = unwrap(await client.POST("/api/v1/auth/login", { body: { email, password, session_cookie: true } }));
       tokenStore.set(body.access_token);
-      setUser(body.user);
-      return body.user;
+      // The login response's user has no permissions, which only GET /users/me lists.
+      const me = await fetchCurrentUser();
+      setUser(me);
+      return me;
     },
     [setUser],
   );

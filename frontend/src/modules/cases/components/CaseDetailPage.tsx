@@ -38,9 +38,9 @@ export function CaseDetailPage() {
   const caseQuery = useCase(caseId);
   const history = useCaseStageHistory(caseId);
   const activities = useActivities({ case_id: caseId });
-  const tasks = useTasks({ case_id: caseId }, caseQuery.isSuccess && can("readStaff"));
+  const tasks = useTasks({ case_id: caseId }, caseQuery.isSuccess && can("tasks:read"));
   const [editing, setEditing] = useState(false);
-  const partners = usePartners(can("readStaff"));
+  const partners = usePartners(can("partners:read"));
   const partnerName = (id: string | null) => (id ? (partners.data?.items.find((partner) => partner.id === id)?.name ?? "") : "");
 
   if (caseQuery.error) {
@@ -65,7 +65,7 @@ export function CaseDetailPage() {
           <Link to={`/patients/${data.patient.id}`}>{patientDisplayName(data.patient)}</Link>
           <Typography.Text type="secondary"> ・{t("cases.inStageFor", { duration: formatDuration(secondsInStage, t) })}</Typography.Text>
         </div>
-        {can("writeCases") && (
+        {can("cases:write") && (
           <Space wrap>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t("common.edit")}
@@ -108,10 +108,10 @@ export function CaseDetailPage() {
           </Card>
         </Col>
 
-        {can("readStaff") && (
+        {can("tasks:read") && (
           <Col span={24}>
             <Card size="small" title={t("nav.tasks")}>
-              {can("writeTasks") && <TaskCreateForm patientId={data.patient.id} caseId={caseId} />}
+              {can("tasks:write") && <TaskCreateForm patientId={data.patient.id} caseId={caseId} />}
               {tasks.error ? (
                 <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
               ) : (

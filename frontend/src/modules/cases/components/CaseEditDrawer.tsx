@@ -62,8 +62,8 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
   const can = useCan();
   const [form] = Form.useForm<CaseFormValues>();
   const departments = useDepartments();
-  const users = useUsers(can("readStaff"));
-  const partners = usePartners(can("readStaff"));
+  const users = useUsers(can("users:read"));
+  const partners = usePartners(can("partners:read"));
   const updateCase = useUpdateCase(item.id);
   const [dirty, setDirty] = useState(false);
   useUnsavedChangesWarning(open && dirty);
@@ -129,11 +129,13 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
         <Form.Item name="priority" label={t("cases.priority")}>
           <Select options={priorities.map((value) => ({ value, label: t(`priority.${value}`) }))} />
         </Form.Item>
-        {can("readStaff") && (
+        {can("users:read") && (
+          <Form.Item name="owner_id" label={t("cases.owner")}>
+            <Select allowClear showSearch optionFilterProp="label" options={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.display_name }))} />
+          </Form.Item>
+        )}
+        {can("partners:read") && (
           <>
-            <Form.Item name="owner_id" label={t("cases.owner")}>
-              <Select allowClear showSearch optionFilterProp="label" options={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.display_name }))} />
-            </Form.Item>
             <Form.Item name="referring_partner_id" label={t("patients.referringPartner")}>
               <Select allowClear showSearch optionFilterProp="label" options={partnerOptions()} />
             </Form.Item>

@@ -15,11 +15,10 @@ import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router-dom";
 
 import { useCan } from "@/modules/auth/hooks/useCan";
-import { useSession } from "@/modules/auth/hooks/useSession";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 
 import { LanguageSwitcher } from "./LanguageSwitcher";
-import { SideNav, type SideNavGroup } from "./SideNav";
+import { SideNav, type SideNavGroup, type SideNavItem } from "./SideNav";
 import { UserActions } from "./UserActions";
 
 function selectedNavPath(pathname: string): string {
@@ -33,35 +32,37 @@ function selectedNavPath(pathname: string): string {
 /** Render the frame of every page after login: side navigation, and a header with the language select and the user's name and actions. */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { user } = useSession();
   const can = useCan();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const isAdmin = user?.role === "admin";
-  const isPartner = user?.role === "partner";
 
-  const mainItems = [
+  const mainItems: SideNavItem[] = [
     { path: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") },
     { path: "/patients", icon: <TeamOutlined />, label: t("nav.patients") },
     { path: "/pipeline", icon: <ProjectOutlined />, label: t("nav.pipeline") },
   ];
-  if (!isPartner) {
+  if (can("tasks:write")) {
     mainItems.push({ path: "/tasks", icon: <CheckSquareOutlined />, label: t("nav.tasks") });
   }
-  if (can("importData")) {
+  if (can("data:import")) {
     mainItems.push({ path: "/imports", icon: <ImportOutlined />, label: t("nav.imports") });
   }
+  const adminItems: SideNavItem[] = [];
+  if (can("users:manage")) {
+    adminItems.push({ path: "/admin/users", icon: <UserOutlined />, label: t("nav.users") });
+  }
+  if (can("partners:write")) {
+    adminItems.push({ path: "/admin/partners", icon: <BankOutlined />, label: t("nav.partners") });
+  }
+  if (can("departments:write")) {
+    adminItems.push({ path: "/admin/departments", icon: <ApartmentOutlined />, label: t("nav.departments") });
+  }
+  if (can("audit:read")) {
+    adminItems.push({ path: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") });
+  }
   const groups: SideNavGroup[] = [{ items: mainItems }];
-  if (isAdmin) {
-    groups.push({
-      title: t("nav.admin"),
-      items: [
-        { path: "/admin/users", icon: <UserOutlined />, label: t("nav.users") },
-        { path: "/admin/partners", icon: <BankOutlined />, label: t("nav.partners") },
-        { path: "/admin/departments", icon: <ApartmentOutlined />, label: t("nav.departments") },
-        { path: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") },
-      ],
-    });
+  if (adminItems.length > 0) {
+    groups.push({ title: t("nav.admin"), items: adminItems });
   }
 
   return (

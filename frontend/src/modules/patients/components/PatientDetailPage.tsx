@@ -40,11 +40,11 @@ export function PatientDetailPage() {
   const can = useCan();
   const departmentName = useDepartmentName();
   const userName = useUserName();
-  const partners = usePartners(can("readStaff"));
+  const partners = usePartners(can("partners:read"));
   const patient = usePatient(patientId);
   const cases = useCases({ patient_id: patientId, page_size: 100, sort: "-created_at" }, patient.isSuccess);
   const timeline = usePatientTimeline(patientId);
-  const tasks = useTasks({ patient_id: patientId }, patient.isSuccess && can("readStaff"));
+  const tasks = useTasks({ patient_id: patientId }, patient.isSuccess && can("tasks:read"));
   const [editing, setEditing] = useState(false);
   const [creatingCase, setCreatingCase] = useState(false);
 
@@ -77,14 +77,14 @@ export function PatientDetailPage() {
             </div>
           )}
         </div>
-        {can("writePatients") && (
+        {can("patients:write") && (
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t("common.edit")}
           </Button>
         )}
       </div>
 
-      {can("readStaff") && <DuplicateWarning patientId={patientId} canMerge={can("mergePatients")} />}
+      <DuplicateWarning patientId={patientId} canMerge={can("patients:merge")} />
 
       <Tabs
         defaultActiveKey="profile"
@@ -95,7 +95,7 @@ export function PatientDetailPage() {
             label: t("patients.tabs.cases", { count: cases.data?.total ?? 0 }),
             children: (
               <>
-                {can("writeCases") && (
+                {can("cases:write") && (
                   <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreatingCase(true)}>
                     {t("cases.new")}
                   </Button>
@@ -141,7 +141,7 @@ export function PatientDetailPage() {
               </Space>
             ),
           },
-          ...(can("readStaff")
+          ...(can("tasks:read")
             ? [
                 {
                   key: "tasks",

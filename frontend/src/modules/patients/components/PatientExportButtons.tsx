@@ -32,7 +32,7 @@ export function PatientExportButtons({ params }: PatientExportButtonsProps) {
   const message = useMessage();
   const can = useCan();
   const [exporting, setExporting] = useState(false);
-  if (!can("exportData")) {
+  if (!can("data:export")) {
     return null;
   }
 

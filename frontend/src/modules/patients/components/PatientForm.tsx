@@ -32,7 +32,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
   const { t } = useTranslation();
   const { language } = useUiLanguage();
   const can = useCan();
-  const partners = usePartners(can("readStaff"));
+  const partners = usePartners(can("partners:read"));
   const protectedHint = mode === "edit" ? t("patients.protectedKeepHint") : undefined;
 
   return (
@@ -168,7 +168,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
               <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
-          {can("readStaff") && (
+          {can("partners:read") && (
             <Col xs={24} md={12}>
               <Form.Item name="referring_partner_id" label={t("patients.referringPartner")}>
                 <Select

@@ -54,14 +54,14 @@ export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
       <Descriptions.Item label={t("patients.address")}>{patient.address}</Descriptions.Item>
       <Descriptions.Item label={t("patients.referringPartner")}>{partnerName}</Descriptions.Item>
       <Descriptions.Item label={t("patients.passportNumber")}>
-        <ProtectedField patientId={patient.id} field="passport_number" hasValue={patient.has_passport_number} canReveal={can("revealIdentity")} />
+        <ProtectedField patientId={patient.id} field="passport_number" hasValue={patient.has_passport_number} canReveal={can("patients:read_identity")} />
       </Descriptions.Item>
       <Descriptions.Item label={t("patients.passportExpiry")}>{formatDate(patient.passport_expiry)}</Descriptions.Item>
       <Descriptions.Item label={t("patients.medicalSummary")} span={2}>
-        <ProtectedField patientId={patient.id} field="medical_summary" hasValue={patient.has_medical_summary} canReveal={can("revealMedical")} />
+        <ProtectedField patientId={patient.id} field="medical_summary" hasValue={patient.has_medical_summary} canReveal={can("patients:read_medical")} />
       </Descriptions.Item>
       <Descriptions.Item label={t("patients.allergies")} span={2}>
-        <ProtectedField patientId={patient.id} field="allergies" hasValue={patient.has_allergies} canReveal={can("revealMedical")} />
+        <ProtectedField patientId={patient.id} field="allergies" hasValue={patient.has_allergies} canReveal={can("patients:read_medical")} />
       </Descriptions.Item>
       <Descriptions.Item label={t("patients.carePreferences")} span={2}>
         {care

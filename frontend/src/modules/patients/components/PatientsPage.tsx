@@ -39,12 +39,13 @@ export function PatientsPage() {
   const { t } = useTranslation();
   const { language } = useUiLanguage();
   const can = useCan();
-  const isStaff = can("readStaff");
+  const canReadPartners = can("partners:read");
+  const canReadUsers = can("users:read");
   const [searchParams, update] = useSearchParamState();
   const [visibleColumns, setVisibleColumns] = useStoredColumns("hospital-crm.patients.columns", DEFAULT_COLUMNS);
   const departments = useDepartments();
-  const partners = usePartners(isStaff);
-  const users = useUsers(isStaff);
+  const partners = usePartners(canReadPartners);
+  const users = useUsers(canReadUsers);
 
   const page = Number(searchParams.get("page") ?? "1");
   const sort = searchParams.get("sort") ?? "-created_at";
@@ -116,7 +117,7 @@ export function PatientsPage() {
         </Typography.Title>
         <div className="toolbar" style={{ marginBottom: 0 }}>
           <PatientExportButtons params={params} />
-          {can("writePatients") && (
+          {can("patients:write") && (
             <Link to="/patients/new">
               <Button type="primary" icon={<PlusOutlined />}>
                 {t("patients.new")}
@@ -161,7 +162,7 @@ export function PatientsPage() {
           options={(departments.data ?? []).map((department) => ({ value: department.id, label: departmentName(department, language) }))}
           style={{ width: 160 }}
         />
-        {isStaff && (
+        {canReadPartners && (
         <Select
           allowClear
           showSearch
@@ -174,7 +175,7 @@ export function PatientsPage() {
           style={{ width: 180 }}
         />
         )}
-        {isStaff && (
+        {canReadUsers && (
           <Select
             allowClear
             showSearch

@@ -120,7 +120,7 @@ export function PipelinePage() {
         ) : data.items.length === 0 ? (
           <Empty description={t("pipeline.empty")} />
         ) : (
-          <KanbanBoard cases={data.items} canMove={can("writeCases")} />
+          <KanbanBoard cases={data.items} canMove={can("cases:write")} />
         )
       ) : (
         <CasesTable

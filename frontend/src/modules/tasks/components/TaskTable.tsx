@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import type { ApiResponse } from "@/api/types";
+import { useCan } from "@/modules/auth/hooks/useCan";
 import { LocalTimePair } from "@/modules/common/components/LocalTimePair";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -19,9 +20,10 @@ export type TaskTableProps = {
   pagination?: { current: number; pageSize: number; total: number; onChange: (page: number) => void } | false;
 };
 
-/** Tasks with their due time in Tokyo and in the patient's zone, and a button to mark them done. */
+/** Tasks with their due time in Tokyo and in the patient's zone, and a button to mark them done for users who may. */
 export function TaskTable({ tasks, loading, userName, pagination = false }: TaskTableProps) {
   const { t } = useTranslation();
+  const can = useCan();
   const message = useMessage();
   const updateTask = useUpdateTask();
 
@@ -85,16 +87,20 @@ export function TaskTable({ tasks, loading, userName, pagination = false }: Task
         },
         { key: "assignee", title: t("tasks.assignee"), render: (_, task) => userName(task.assignee_id) },
         { key: "status", title: t("tasks.status"), render: (_, task) => t(`tasks.statuses.${task.status}`) },
-        {
-          key: "actions",
-          title: t("common.actions"),
-          render: (_, task) =>
-            task.status === "open" ? (
-              <Button size="small" icon={<CheckOutlined />} onClick={() => complete(task)} loading={updateTask.isPending && updateTask.variables?.taskId === task.id}>
-                {t("tasks.markDone")}
-              </Button>
-            ) : null,
-        },
+        ...(can("tasks:write")
+          ? [
+              {
+                key: "actions",
+                title: t("common.actions"),
+                render: (_: unknown, task: Task) =>
+                  task.status === "open" ? (
+                    <Button size="small" icon={<CheckOutlined />} onClick={() => complete(task)} loading={updateTask.isPending && updateTask.variables?.taskId === task.id}>
+                      {t("tasks.markDone")}
+                    </Button>
+                  ) : null,
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -7,6 +7,6 @@ import { useUsers } from "./useUsers";
 /** A function from user id to display name; partner users cannot list staff and get "". */
 export function useUserName(): (id: string | null | undefined) => string {
   const can = useCan();
-  const { data } = useUsers(can("readStaff"));
+  const { data } = useUsers(can("users:read"));
   return useCallback((id) => data?.items.find((user) => user.id === id)?.display_name ?? "", [data]);
 }
