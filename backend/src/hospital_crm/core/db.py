@@ -58,7 +58,16 @@ def create_engine(url: str, settings: Settings, *, read_only: bool = False) -> A
         max_overflow=settings.database_pool_size,
         pool_pre_ping=True,
         pool_recycle=1800,
-        connect_args={"server_settings": {"application_name": "hospital-crm", "timezone": "UTC"}},
+        connect_args={
+            "server_settings": {
+                "application_name": "hospital-crm",
+                "timezone": "UTC",
+                # asyncpg prepares every statement, and after five runs PostgreSQL may keep a
+                # generic plan. A search for "wang" and one for an email share the SQL text, so
+                # the email would inherit the plan of a broad search: a scan of every patient.
+                "plan_cache_mode": "force_custom_plan",
+            }
+        },
     )
 
 

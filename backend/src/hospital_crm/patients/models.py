@@ -32,6 +32,14 @@ class Patient(IdMixin, TimestampMixin, Base):
             postgresql_where=text("deleted_at IS NULL"),
             sqlite_where=text("deleted_at IS NULL"),
         ),
+        # For searches: check that a match is live and sort matches by age, index only.
+        Index(
+            "ix_patients_live_id_created_at",
+            "id",
+            "created_at",
+            postgresql_where=text("deleted_at IS NULL AND merged_into_id IS NULL"),
+            sqlite_where=text("deleted_at IS NULL AND merged_into_id IS NULL"),
+        ),
     )
 
     family_name: Mapped[str | None] = mapped_column(String(200))
