@@ -6,15 +6,13 @@ import { useTranslation } from "react-i18next";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
-import { useUploadSheet } from "../hooks/useUploadSheet";
-
-type Uploaded = Awaited<ReturnType<ReturnType<typeof useUploadSheet>["mutateAsync"]>>;
+import { type UploadedSheet, useUploadSheet } from "../hooks/useUploadSheet";
 
 // Encodings staff meet in practice: Excel's Japanese CSV is Shift_JIS (Windows code page 932).
 const ENCODINGS = ["", "cp932", "utf-8", "gb18030", "big5", "euc-kr"] as const;
 
 export type UploadStepProps = {
-  onUploaded: (uploaded: Uploaded, encoding: string) => void;
+  onUploaded: (uploaded: UploadedSheet, encoding: string, file: File) => void;
 };
 
 /** Pick a CSV or XLSX file and upload it; the server detects the header row and maps the columns. */
@@ -30,7 +28,7 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
     upload.mutate(
       { file, encoding: encoding || undefined },
       {
-        onSuccess: (uploaded) => onUploaded(uploaded, encoding),
+        onSuccess: (uploaded) => onUploaded(uploaded, encoding, file),
         onError: (error) => void message.error(translateApiError(error, t)),
       },
     );

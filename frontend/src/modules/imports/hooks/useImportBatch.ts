@@ -11,9 +11,11 @@ export type BatchStatus = components["schemas"]["BatchStatus"];
 /**
  * Fetch an import batch, polling every second until its status is one of `until`. The
  * response to starting a run can still show the old status, so the caller names the
- * status it waits for instead of polling only while "running".
+ * status it waits for instead of polling only while "running". `startedFrom` is the
+ * status the batch had when a run was requested: it does not count as settled, because
+ * a resumed import is "failed" until the background run starts.
  */
-export function useImportBatch(batchId: string | null, until: readonly BatchStatus[] | null) {
+export function useImportBatch(batchId: string | null, until: readonly BatchStatus[] | null, startedFrom: BatchStatus | null = null) {
   return useQuery({
     queryKey: importKeys.batch(batchId ?? ""),
     queryFn: async () =>
@@ -21,7 +23,7 @@ export function useImportBatch(batchId: string | null, until: readonly BatchStat
     enabled: batchId !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
-      const settled = until === null || (status !== undefined && until.includes(status));
+      const settled = until === null || (status !== undefined && until.includes(status) && status !== startedFrom);
       return settled ? false : 1000;
     },
   });

@@ -1,12 +1,17 @@
 import { useMutation } from "@tanstack/react-query";
 
 import { client } from "@/api/client";
+import type { ApiResponse } from "@/api/types";
 import { unwrap } from "@/api/unwrap";
+
+/** The batch created for an uploaded file and the layout the server detected. */
+export type UploadedSheet = ApiResponse<"/api/v1/imports/uploads", "post">;
 
 export type UploadSheetInput = {
   file: File;
   /** Character encoding of a CSV file, e.g. "cp932"; empty lets the server detect it. */
   encoding?: string;
+  /** Sheet of an XLSX workbook to read. Without it the server reads the first sheet. */
   sheet?: string;
 };
 
