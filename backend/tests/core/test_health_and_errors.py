@@ -64,7 +64,20 @@ async def test_openapi_served(client):
     response = await client.get("/api/openapi.json")
 
     assert "/api/v1/patients" in response.json()["paths"]
-    assert (await client.get("/api/docs")).status_code == 200
+
+
+async def test_docs_need_no_cdn(client):
+    page = await client.get("/api/docs")
+    script = await client.get("/api/docs/assets/swagger-ui-bundle.js")
+    stylesheet = await client.get("/api/docs/assets/swagger-ui.css")
+
+    assert page.status_code == 200
+    assert "/api/docs/assets/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower()
+    assert "script-src 'self' 'unsafe-inline'" in page.headers["content-security-policy"]
+    assert script.status_code == 200
+    assert "SwaggerUIBundle" in script.text
+    assert stylesheet.status_code == 200
 
 
 async def test_logs_carry_no_personal_data(client, as_role, capfd):
