@@ -65,6 +65,26 @@ describe("patients", () => {
     await screenshot(page, "patients-ja");
   });
 
+  it("should filter by a partner found by typing its name", async () => {
+    await page.goto(`${baseUrl}/patients`);
+    await page.locator(".ant-table-row").first().waitFor();
+    const searched = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === "/api/v1/partners" && url.searchParams.get("q") === "saigon";
+    });
+    await page.getByRole("combobox", { name: "紹介元" }).fill("saigon");
+    await searched;
+    const filtered = page.waitForResponse((response) => new URL(response.url()).searchParams.has("partner_id"));
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: "Saigon Medical Travel" }).click();
+    await filtered;
+    await page.locator(".ant-table-wrapper .ant-spin-spinning").waitFor({ state: "detached" });
+
+    const rows = await page.locator(".ant-table-row").allInnerTexts();
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /NGUYEN VAN AN/);
+    assert.match(rows[0], /Saigon Medical Travel/);
+  });
+
   it("should reveal a passport number and audit it", async () => {
     await page.goto(`${baseUrl}/patients/${patients.wang}`);
     await page.getByRole("heading", { name: "王 小明 (WANG XIAOMING)" }).waitFor();

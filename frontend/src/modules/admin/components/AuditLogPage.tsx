@@ -10,6 +10,7 @@ import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
+import { UserPicker } from "@/modules/users/components/UserPicker";
 import { useUsers } from "@/modules/users/hooks/useUsers";
 
 type AuditEvent = ApiResponse<"/api/v1/audit-events", "get">["items"][number];
@@ -54,15 +55,12 @@ export function AuditLogPage() {
         {t("nav.audit")}
       </Typography.Title>
       <div className="toolbar">
-        <Select
+        <UserPicker
           allowClear
-          showSearch
-          optionFilterProp="label"
           placeholder={t("admin.audit.actor")}
           aria-label={t("admin.audit.actor")}
           value={params.actor_id ?? undefined}
           onChange={(value) => update({ actor_id: value })}
-          options={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.display_name }))}
           style={{ width: 180 }}
         />
         <Select

@@ -11,7 +11,7 @@ import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
 import { type UserCreateBody, useCreateUser } from "@/modules/users/hooks/useCreateUser";
 import { type UserUpdateBody, useUpdateUser } from "@/modules/users/hooks/useUpdateUser";
 import { useUsers } from "@/modules/users/hooks/useUsers";
@@ -32,7 +32,6 @@ export function UsersAdminPage() {
   const { t } = useTranslation();
   const message = useMessage();
   const users = useUsers();
-  const partners = usePartners();
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
   const [form] = Form.useForm<UserFormValues>();
@@ -154,7 +153,7 @@ export function UsersAdminPage() {
           </Form.Item>
           {role === "partner" && (
             <Form.Item name="partner_id" label={t("nav.partners")} rules={[{ required: true, message: t("admin.users.partnerRequired") }]}>
-              <Select showSearch optionFilterProp="label" options={(partners.data?.items ?? []).map((partner) => ({ value: partner.id, label: partner.name }))} />
+              <PartnerPicker />
             </Form.Item>
           )}
           <Form.Item name="ui_language" label={t("layout.language")}>

@@ -14,7 +14,7 @@ import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatDuration } from "@/modules/common/utils/formatDuration";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { usePartnerNames } from "@/modules/partners/hooks/usePartnerNames";
 import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName";
 import { TaskCreateForm } from "@/modules/tasks/components/TaskCreateForm";
 import { TaskTable } from "@/modules/tasks/components/TaskTable";
@@ -40,8 +40,7 @@ export function CaseDetailPage() {
   const activities = useActivities({ case_id: caseId });
   const tasks = useTasks({ case_id: caseId }, caseQuery.isSuccess && can("tasks:read"));
   const [editing, setEditing] = useState(false);
-  const partners = usePartners(can("partners:read"));
-  const partnerName = (id: string | null) => (id ? (partners.data?.items.find((partner) => partner.id === id)?.name ?? "") : "");
+  const partnerName = usePartnerNames([caseQuery.data?.referring_partner_id, caseQuery.data?.guarantor_organization_id], can("partners:read"));
 
   if (caseQuery.error) {
     return <QueryErrorResult error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />;

@@ -13,8 +13,8 @@ import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
 import { departmentName } from "@/modules/departments/utils/departmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
-import { useUsers } from "@/modules/users/hooks/useUsers";
+import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
+import { UserPicker } from "@/modules/users/components/UserPicker";
 
 import { type CaseUpdateBody, useUpdateCase } from "../hooks/useUpdateCase";
 
@@ -62,8 +62,6 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
   const can = useCan();
   const [form] = Form.useForm<CaseFormValues>();
   const departments = useDepartments();
-  const users = useUsers(can("users:read"));
-  const partners = usePartners(can("partners:read"));
   const updateCase = useUpdateCase(item.id);
   const [dirty, setDirty] = useState(false);
   useUnsavedChangesWarning(open && dirty);
@@ -100,9 +98,6 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
     });
   };
 
-  const partnerOptions = (kind?: string) =>
-    (partners.data?.items ?? []).filter((partner) => !kind || partner.kind === kind).map((partner) => ({ value: partner.id, label: partner.name }));
-
   return (
     <Drawer
       open={open}
@@ -131,16 +126,16 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
         </Form.Item>
         {can("users:read") && (
           <Form.Item name="owner_id" label={t("cases.owner")}>
-            <Select allowClear showSearch optionFilterProp="label" options={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.display_name }))} />
+            <UserPicker allowClear />
           </Form.Item>
         )}
         {can("partners:read") && (
           <>
             <Form.Item name="referring_partner_id" label={t("patients.referringPartner")}>
-              <Select allowClear showSearch optionFilterProp="label" options={partnerOptions()} />
+              <PartnerPicker allowClear />
             </Form.Item>
             <Form.Item name="guarantor_organization_id" label={t("cases.guarantorOrganization")}>
-              <Select allowClear showSearch optionFilterProp="label" options={partnerOptions("guarantor_organization")} />
+              <PartnerPicker allowClear kind="guarantor_organization" />
             </Form.Item>
           </>
         )}

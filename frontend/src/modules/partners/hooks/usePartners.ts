@@ -3,8 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 
-// NOTE: the API caps a page at 200 rows, so pickers miss partners beyond the first 200 by name.
-/** Fetch partner organizations (GET /partners), first 200 by name, for labels, filters and the admin page. Partner users may not list them. */
+// NOTE: the API caps a page at 200 rows, so the admin page lists only the first 200 by name.
+// Pickers search with PartnerPicker and names come from usePartnerNames, which have no such limit.
+/** Fetch partner organizations (GET /partners), first 200 by name, for the admin page. Partner users may not list them. */
 export function usePartners(enabled = true) {
   return useQuery({
     queryKey: ["partners"],

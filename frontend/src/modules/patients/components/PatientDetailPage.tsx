@@ -19,7 +19,7 @@ import { formatZonedTime } from "@/modules/common/utils/formatZonedTime";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { usePartner } from "@/modules/partners/hooks/usePartner";
 import { TaskTable } from "@/modules/tasks/components/TaskTable";
 import { useTasks } from "@/modules/tasks/hooks/useTasks";
 import { useUserName } from "@/modules/users/hooks/useUserName";
@@ -40,8 +40,8 @@ export function PatientDetailPage() {
   const can = useCan();
   const departmentName = useDepartmentName();
   const userName = useUserName();
-  const partners = usePartners(can("partners:read"));
   const patient = usePatient(patientId);
+  const partner = usePartner(patient.data?.referring_partner_id, can("partners:read"));
   const cases = useCases({ patient_id: patientId, page_size: 100, sort: "-created_at" }, patient.isSuccess);
   const timeline = usePatientTimeline(patientId);
   const tasks = useTasks({ patient_id: patientId }, patient.isSuccess && can("tasks:read"));
@@ -56,7 +56,7 @@ export function PatientDetailPage() {
   }
 
   const data = patient.data;
-  const partnerName = partners.data?.items.find((partner) => partner.id === data.referring_partner_id)?.name ?? "";
+  const partnerName = partner.data?.name ?? "";
   const timelineItems = timeline.data?.items ?? [];
 
   return (

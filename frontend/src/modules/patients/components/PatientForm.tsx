@@ -9,7 +9,7 @@ import { languageCodes } from "@/modules/common/utils/languageCodes";
 import { languageName } from "@/modules/common/utils/languageName";
 import { timeZones } from "@/modules/common/utils/timeZones";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
 
 import type { PatientFormValues } from "../utils/PatientFormValues";
 
@@ -32,7 +32,6 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
   const { t } = useTranslation();
   const { language } = useUiLanguage();
   const can = useCan();
-  const partners = usePartners(can("partners:read"));
   const protectedHint = mode === "edit" ? t("patients.protectedKeepHint") : undefined;
 
   return (
@@ -171,12 +170,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
           {can("partners:read") && (
             <Col xs={24} md={12}>
               <Form.Item name="referring_partner_id" label={t("patients.referringPartner")}>
-                <Select
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  options={(partners.data?.items ?? []).map((partner) => ({ value: partner.id, label: partner.name }))}
-                />
+                <PartnerPicker allowClear />
               </Form.Item>
             </Col>
           )}

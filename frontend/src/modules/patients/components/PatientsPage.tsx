@@ -1,7 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Empty, Input, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -22,8 +21,9 @@ import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
 import { departmentName } from "@/modules/departments/utils/departmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
-import { useUsers } from "@/modules/users/hooks/useUsers";
+import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
+import { usePartnerNames } from "@/modules/partners/hooks/usePartnerNames";
+import { UserPicker } from "@/modules/users/components/UserPicker";
 
 import { type PatientListParams, usePatients } from "../hooks/usePatients";
 import { patientDisplayName } from "../utils/patientDisplayName";
@@ -44,8 +44,6 @@ export function PatientsPage() {
   const [searchParams, update] = useSearchParamState();
   const [visibleColumns, setVisibleColumns] = useStoredColumns("hospital-crm.patients.columns", DEFAULT_COLUMNS);
   const departments = useDepartments();
-  const partners = usePartners(canReadPartners);
-  const users = useUsers(canReadUsers);
 
   const page = Number(searchParams.get("page") ?? "1");
   const sort = searchParams.get("sort") ?? "-created_at";
@@ -62,10 +60,10 @@ export function PatientsPage() {
   };
   const { data, isFetching, error, refetch } = usePatients(params);
 
-  const partnerName = useMemo(() => {
-    const names = new Map((partners.data?.items ?? []).map((partner) => [partner.id, partner.name]));
-    return (id: string | null | undefined) => (id ? (names.get(id) ?? "") : "");
-  }, [partners.data]);
+  const partnerName = usePartnerNames(
+    (data?.items ?? []).map((patient) => patient.referring_partner_id),
+    canReadPartners && visibleColumns.includes("referring_partner_id"),
+  );
 
   const allColumns: ColumnsType<PatientSummary> = [
     {
@@ -163,28 +161,22 @@ export function PatientsPage() {
           style={{ width: 160 }}
         />
         {canReadPartners && (
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t("patients.referringPartner")}
-          aria-label={t("patients.referringPartner")}
-          value={params.partner_id ?? undefined}
-          onChange={(value) => update({ partner_id: value })}
-          options={(partners.data?.items ?? []).map((partner) => ({ value: partner.id, label: partner.name }))}
-          style={{ width: 180 }}
-        />
+          <PartnerPicker
+            allowClear
+            placeholder={t("patients.referringPartner")}
+            aria-label={t("patients.referringPartner")}
+            value={params.partner_id ?? undefined}
+            onChange={(value) => update({ partner_id: value })}
+            style={{ width: 180 }}
+          />
         )}
         {canReadUsers && (
-          <Select
+          <UserPicker
             allowClear
-            showSearch
-            optionFilterProp="label"
             placeholder={t("cases.owner")}
             aria-label={t("cases.owner")}
             value={params.owner_id ?? undefined}
             onChange={(value) => update({ owner_id: value })}
-            options={(users.data?.items ?? []).map((staff) => ({ value: staff.id, label: staff.display_name }))}
             style={{ width: 160 }}
           />
         )}

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select } from "antd";
+import { Button, DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
@@ -7,7 +7,7 @@ import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
-import { useUsers } from "@/modules/users/hooks/useUsers";
+import { UserPicker } from "@/modules/users/components/UserPicker";
 
 import { type TaskCreateBody, useCreateTask } from "../hooks/useCreateTask";
 
@@ -27,7 +27,6 @@ export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
   const { t } = useTranslation();
   const message = useMessage();
   const { user } = useSession();
-  const users = useUsers();
   const [form] = Form.useForm<TaskFormValues>();
   const createTask = useCreateTask();
 
@@ -61,15 +60,7 @@ export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
         <DatePicker showTime={{ format: "HH:mm" }} format="YYYY/MM/DD HH:mm" placeholder={t("tasks.dueTokyo")} aria-label={t("tasks.dueTokyo")} />
       </Form.Item>
       <Form.Item name="assignee_id">
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t("tasks.assignee")}
-          aria-label={t("tasks.assignee")}
-          style={{ width: 180 }}
-          options={(users.data?.items ?? []).filter((staff) => staff.active).map((staff) => ({ value: staff.id, label: staff.display_name }))}
-        />
+        <UserPicker activeOnly allowClear placeholder={t("tasks.assignee")} aria-label={t("tasks.assignee")} style={{ width: 180 }} />
       </Form.Item>
       <Button htmlType="submit" loading={createTask.isPending}>
         {t("tasks.add")}

@@ -3,7 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 
-/** Fetch staff accounts (GET /users), first 200, for owner and assignee pickers and the admin page. */
+// NOTE: the API caps a page at 200 rows, so the admin page and useUserName see only the
+// first 200 accounts by name. Owner and assignee pickers search with UserPicker instead.
+/** Fetch staff accounts (GET /users), first 200 by name, for the admin page and user names. */
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: ["users"],
