@@ -29,14 +29,17 @@ function writeCp932Sheet() {
   return path;
 }
 
-// A workbook with last month's referrals on the first sheet and this month's on the second.
+// A workbook as partner agencies send them: a cover note on the first sheet, which the
+// server cannot read as a patient list, then last month's referrals and this month's.
 const WORKBOOK_SCRIPT = `
 import sys
 from openpyxl import Workbook
 book = Workbook()
-book.active.title = "2月分"
-book.active.append(["氏名", "フリガナ"])
-book.active.append(["張 偉", "チャン ウェイ"])
+book.active.title = "メモ"
+book.active.append(["3月分の紹介患者です"])
+february = book.create_sheet("2月分")
+february.append(["氏名", "フリガナ"])
+february.append(["張 偉", "チャン ウェイ"])
 sheet = book.create_sheet("3月分")
 sheet.append(["氏名", "フリガナ", "国籍", "生年月日"])
 sheet.append(["王 芳", "ワン ファン", "中国", "1985/06/15"])
@@ -44,7 +47,7 @@ sheet.append(["Nguyễn Thị Lan", "グエン ティ ラン", "ベトナム", "
 book.save(sys.argv[1])
 `;
 
-function writeTwoSheetWorkbook() {
+function writeWorkbook() {
   const path = join(mkdtempSync(join(tmpdir(), "hospital-crm-import-")), "紹介患者.xlsx");
   // The backend's virtualenv has openpyxl, which reads the sheets on the server too.
   execFileSync(join(backendDir, ".venv/bin/python"), ["-c", WORKBOOK_SCRIPT, path]);
@@ -96,19 +99,26 @@ describe("import wizard", () => {
     await page.locator(".ant-table-row").filter({ hasText: "陳 美玲" }).waitFor();
   });
 
+  async function chooseSheet(name) {
+    await page.locator(".ant-select").filter({ has: page.getByRole("combobox", { name: "シート" }) }).click();
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: name }).click();
+  }
+
   it("should import the sheet picked from a workbook", async () => {
     await page.goto(`${baseUrl}/imports`);
-    await page.locator("input[type=file]").setInputFiles(writeTwoSheetWorkbook());
+    await page.locator("input[type=file]").setInputFiles(writeWorkbook());
     await page.getByRole("button", { name: "アップロード" }).click();
 
-    await page.getByText("このファイルには2枚のシートがあります。取り込むシートを選んでください。").waitFor();
+    await page.getByText("1枚目のシート「メモ」を患者の一覧として読み取れませんでした。取り込むシートを選んでください。").waitFor();
+    await screenshot(page, "import-sheet-unreadable-ja");
+    await chooseSheet("2月分");
+    await page.getByText("このファイルには3枚のシートがあります。取り込むシートを選んでください。").waitFor();
     await page.getByText("「紹介患者.xlsx」（1行）").waitFor();
     // Before the dropdown first opens: Ant Design leaves its closed option list in the page,
     // with aria-selected on elements that axe does not accept it on.
     assert.deepEqual(await seriousAxeViolations(page), []);
     await screenshot(page, "import-sheet-ja");
-    await page.locator(".ant-select").filter({ has: page.getByRole("combobox", { name: "シート" }) }).click();
-    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: "3月分" }).click();
+    await chooseSheet("3月分");
     await page.getByText("「紹介患者.xlsx」（2行）").waitFor();
     assert.match(await page.locator(".ant-table").innerText(), /生年月日/);
 

@@ -19,4 +19,6 @@ export const apiErrorKeys: Record<string, string> = {
   invalid_stage_transition: "errors.invalid_stage_transition",
   network_error: "errors.network_error",
   current_password_incorrect: "password.currentIncorrect",
+  unreadable_sheet: "errors.unreadable_sheet",
+  import_batch_busy: "errors.import_batch_busy",
 };

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
@@ -96,6 +99,34 @@ describe("ImportPage", () => {
     expect(await screen.findByText("紹介元名")).toBeInTheDocument();
     expect(screen.queryByText("氏名")).not.toBeInTheDocument();
     expect(sheetsRequested).toEqual([null, "紹介元"]);
+  });
+
+  it("should offer the other sheets when the first cannot be read", async () => {
+    const sheetsRequested: (string | null)[] = [];
+    stubApi(async (request, url) => {
+      if (url.pathname !== "/api/v1/imports/uploads") return undefined;
+      const sheet = (await request.formData()).get("sheet") as string | null;
+      sheetsRequested.push(sheet);
+      if (sheet === null) {
+        return jsonResponse({ error: { code: "unreadable_sheet", message: "Name column not found among the headers" } }, 422);
+      }
+      return jsonResponse({ batch: { ...BATCH, sheet_name: sheet }, layout: layout(sheet, ["氏名", "フリガナ"]) }, 201);
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(<ImportPage />);
+
+    // A real workbook whose first sheet is a note: "メモ", "患者一覧", "Sheet 3".
+    const workbook = readFileSync(join(__dirname, "../utils/testdata/cover-sheet.xlsx"));
+    const input = document.querySelector<HTMLInputElement>("input[type=file]") as HTMLInputElement;
+    await user.upload(input, new File([workbook], "紹介患者.xlsx"));
+    await user.click(screen.getByRole("button", { name: "アップロード" }));
+
+    expect(await screen.findByText("1枚目のシート「メモ」を患者の一覧として読み取れませんでした。取り込むシートを選んでください。")).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: "シート" }));
+    await user.click(await screen.findByTitle("患者一覧"));
+
+    expect(await screen.findByText("フリガナ")).toBeInTheDocument();
+    expect(sheetsRequested).toEqual([null, "患者一覧"]);
   });
 
   it("should send the picked sheet with the preview", async () => {

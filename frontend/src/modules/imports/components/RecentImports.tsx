@@ -61,7 +61,7 @@ export function RecentImports({ onResume, onShow, resumingId }: RecentImportsPro
           title: t("imports.progress"),
           render: (_, batch) => t("imports.progressRows", { processed: batch.processed_rows, total: batch.total_rows ?? "-" }),
         },
-        { key: "created_at", title: t("common.createdAt"), render: (_, batch) => formatTokyoDateTime(batch.created_at) },
+        { key: "created_at", title: t("imports.uploadedAt"), render: (_, batch) => formatTokyoDateTime(batch.created_at) },
         {
           key: "actions",
           title: t("common.actions"),

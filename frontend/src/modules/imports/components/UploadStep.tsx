@@ -3,10 +3,13 @@ import { Button, Form, Select, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ApiError } from "@/api/ApiError";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { type UploadedSheet, useUploadSheet } from "../hooks/useUploadSheet";
+import { listWorkbookSheets } from "../utils/listWorkbookSheets";
+import { SheetPicker } from "./SheetPicker";
 
 // Encodings staff meet in practice: Excel's Japanese CSV is Shift_JIS (Windows code page 932).
 const ENCODINGS = ["", "cp932", "utf-8", "gb18030", "big5", "euc-kr"] as const;
@@ -22,16 +25,41 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
   const upload = useUploadSheet();
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<string>("");
+  // Sheets of a workbook whose first sheet the server could not read, for the user to pick another.
+  const [fallbackSheets, setFallbackSheets] = useState<string[]>([]);
+  const [pickedSheet, setPickedSheet] = useState<string | null>(null);
 
-  const onUpload = () => {
+  // Without a sheet name the server reads the first sheet, and when that fails its error
+  // carries no sheet names. So they are read from the workbook in the browser.
+  const onUploadError = async (picked: File, sheet: string | undefined, error: unknown) => {
+    const firstSheetUnreadable = sheet === undefined && error instanceof ApiError && error.code === "unreadable_sheet" && /\.xlsx$/i.test(picked.name);
+    if (firstSheetUnreadable) {
+      const sheets = await listWorkbookSheets(picked).catch(() => []);
+      if (sheets.length > 1) {
+        // The sheet picker's warning explains what failed and what to do next.
+        setFallbackSheets(sheets);
+        return;
+      }
+    }
+    void message.error(translateApiError(error, t));
+  };
+
+  const uploadSheet = (sheet?: string) => {
     if (!file) return;
+    setPickedSheet(sheet ?? null);
     upload.mutate(
-      { file, encoding: encoding || undefined },
+      { file, encoding: encoding || undefined, sheet },
       {
         onSuccess: (uploaded) => onUploaded(uploaded, encoding, file),
-        onError: (error) => void message.error(translateApiError(error, t)),
+        onError: (error) => void onUploadError(file, sheet, error),
       },
     );
+  };
+
+  const pickFile = (picked: File | null) => {
+    setFile(picked);
+    setFallbackSheets([]);
+    setPickedSheet(null);
   };
 
   return (
@@ -40,10 +68,10 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
         accept=".csv,.xlsx,.txt,.tsv"
         maxCount={1}
         beforeUpload={(picked) => {
-          setFile(picked);
+          pickFile(picked);
           return false;
         }}
-        onRemove={() => setFile(null)}
+        onRemove={() => pickFile(null)}
         fileList={file ? [{ uid: "picked", name: file.name, status: "done" }] : []}
       >
         <p className="ant-upload-drag-icon">
@@ -64,7 +92,14 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
         </Form.Item>
       </Form>
       <Typography.Paragraph type="secondary">{t("imports.privacyHint")}</Typography.Paragraph>
-      <Button type="primary" disabled={!file} loading={upload.isPending} onClick={onUpload}>
+      <SheetPicker
+        sheetNames={fallbackSheets}
+        value={pickedSheet}
+        loading={upload.isPending}
+        onChange={uploadSheet}
+        hint={t("imports.firstSheetUnreadable", { sheet: fallbackSheets[0] ?? "" })}
+      />
+      <Button type="primary" disabled={!file} loading={upload.isPending} onClick={() => uploadSheet()}>
         {t("imports.upload")}
       </Button>
     </Space>
