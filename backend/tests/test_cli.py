@@ -104,8 +104,22 @@ def test_demo_data_and_audit_verify(data_dir):
 
     assert demo.returncode == 0, demo.stderr
     assert "5 patients" in demo.stderr
+    assert "doctor.2@demo.example.com" in demo.stderr
     assert verify.returncode == 0
     assert "intact" in verify.stderr
+
+
+def test_demo_data_twice_adds_patients(data_dir):
+    first = run(data_dir, "demo-data", "--patients", "3")
+    second = run(data_dir, "demo-data", "--patients", "3", "--seed", "7")
+    login_ready = run(
+        data_dir, "reset-password", "--email", "doctor.2@demo.example.com", stdin="Kq7!vR2m#Lp9xZ\n"
+    )
+
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    assert "0 partners, 0 staff, 3 patients" in second.stderr
+    assert login_ready.returncode == 0, login_ready.stderr
 
 
 def test_openapi_command(data_dir):

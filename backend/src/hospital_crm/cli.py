@@ -182,13 +182,18 @@ def demo_data(
     seed: Annotated[int, typer.Option(help="Random seed, for repeatable data")] = 2026,
 ) -> None:
     """Create realistic multilingual demo patients, cases, activities and tasks."""
-    from hospital_crm.demo import create_demo_data
+    from hospital_crm.demo import DEMO_STAFF, create_demo_data, demo_staff_email
 
     settings = _settings()
     counts = _run(create_demo_data(settings, patient_count=patients, seed=seed))
     console.print(
         "[green]Demo data created:[/green] "
         + ", ".join(f"{count} {name}" for name, count in counts.items())
+    )
+    emails = [demo_staff_email(index) for index in range(len(DEMO_STAFF))]
+    console.print(
+        "Demo staff, without a password: " + ", ".join(emails) + ". To log in as one, "
+        f"set a one-time password with: hospital-crm reset-password --email {emails[2]}"
     )
 
 

@@ -23,7 +23,7 @@ from hospital_crm.core.db import create_database
 from hospital_crm.core.permissions import Role
 from hospital_crm.departments.models import Department
 from hospital_crm.partners import service as partners
-from hospital_crm.partners.models import GuarantorRegistry, PartnerKind
+from hospital_crm.partners.models import GuarantorRegistry, Partner, PartnerKind
 from hospital_crm.partners.schemas import PartnerContact, PartnerCreate
 from hospital_crm.patients import service as patients
 from hospital_crm.patients.models import Sex
@@ -140,6 +140,23 @@ def _patient(
     )
 
 
+GUARANTOR = "日本メディカルアシスト株式会社"
+
+# Owners and assignees of the demo cases and tasks. They have no password, so they cannot
+# log in until an administrator runs `hospital-crm reset-password` for one of them.
+DEMO_STAFF = (
+    (Role.coordinator, "山田 美咲"),
+    (Role.coordinator, "李 静"),
+    (Role.doctor, "高橋 健一"),
+    (Role.interpreter, "王 芳"),
+    (Role.finance, "佐々木 直子"),
+)
+
+
+def demo_staff_email(index: int) -> str:
+    return f"{DEMO_STAFF[index][0].value}.{index}@demo.example.com"
+
+
 async def create_demo_data(settings: Settings, *, patient_count: int, seed: int) -> dict[str, int]:
     rng = random.Random(seed)
     fakers = {origin.locale: Faker(origin.locale) for origin in ORIGINS}
@@ -148,66 +165,67 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
     cipher = cipher_for(settings)
     database = create_database(settings)
     counts = {"partners": 0, "staff": 0, "patients": 0, "cases": 0, "activities": 0}
-    # NOTE: demo staff have no password and cannot log in; they exist as owners and assignees.
     try:
         async with database.sessionmaker() as session:
             departments = (await session.scalars(select(Department.id))).all()
+            # A second run adds patients and cases and reuses the demo partners and staff.
             partner_ids = []
             for name, kind, country in (
                 ("上海国際医療サービス", PartnerKind.agency, "CN"),
                 ("Saigon Medical Travel", PartnerKind.facilitator, "VN"),
                 ("Moscow Health Bridge", PartnerKind.agency, "RU"),
             ):
-                partner = await partners.create(
+                partner = await session.scalar(select(Partner).where(Partner.name == name))
+                if partner is None:
+                    contact = PartnerContact(
+                        name="Contact", email=f"contact{len(partner_ids)}@example.com"
+                    )
+                    partner = await partners.create(
+                        session,
+                        SYSTEM,
+                        PartnerCreate(
+                            name=name,
+                            kind=kind,
+                            country=country,
+                            languages=["en"],
+                            contacts=[contact],
+                        ),
+                    )
+                    counts["partners"] += 1
+                partner_ids.append(partner.id)
+            guarantor = await session.scalar(select(Partner).where(Partner.name == GUARANTOR))
+            if guarantor is None:
+                guarantor = await partners.create(
                     session,
                     SYSTEM,
                     PartnerCreate(
-                        name=name,
-                        kind=kind,
-                        country=country,
-                        languages=["en"],
-                        contacts=[
-                            PartnerContact(
-                                name="Contact", email=f"contact{len(partner_ids)}@example.com"
-                            )
-                        ],
+                        name=GUARANTOR,
+                        kind=PartnerKind.guarantor_organization,
+                        country="JP",
+                        languages=["ja", "en", "zh"],
+                        guarantor_registry=GuarantorRegistry.meti,
+                        guarantor_registration_number="METI-2026-0042",
                     ),
                 )
-                partner_ids.append(partner.id)
-            guarantor = await partners.create(
-                session,
-                SYSTEM,
-                PartnerCreate(
-                    name="日本メディカルアシスト株式会社",
-                    kind=PartnerKind.guarantor_organization,
-                    country="JP",
-                    languages=["ja", "en", "zh"],
-                    guarantor_registry=GuarantorRegistry.meti,
-                    guarantor_registration_number="METI-2026-0042",
-                ),
-            )
-            counts["partners"] = len(partner_ids) + 1
+                counts["partners"] += 1
 
             staff = []
-            for role, name in (
-                (Role.coordinator, "山田 美咲"),
-                (Role.coordinator, "李 静"),
-                (Role.doctor, "高橋 健一"),
-                (Role.interpreter, "王 芳"),
-                (Role.finance, "佐々木 直子"),
-            ):
-                user = User(
-                    email=f"{role.value}.{len(staff)}@demo.example.com",
-                    display_name=name,
-                    role=role,
-                    languages=["ja"],
-                    ui_language="ja",
-                    password_hash=None,
-                )
-                session.add(user)
+            for role, name in DEMO_STAFF:
+                email = demo_staff_email(len(staff))
+                user = await session.scalar(select(User).where(User.email == email))
+                if user is None:
+                    user = User(
+                        email=email,
+                        display_name=name,
+                        role=role,
+                        languages=["ja"],
+                        ui_language="ja",
+                        password_hash=None,
+                    )
+                    session.add(user)
+                    counts["staff"] += 1
                 staff.append(user)
             await session.flush()
-            counts["staff"] = len(staff)
             coordinators = [user for user in staff if user.role is Role.coordinator]
 
             weights = [origin.weight for origin in ORIGINS]
