@@ -3,7 +3,8 @@
 //
 // The backend is `hospital-crm serve` on 127.0.0.1, started here on a PostgreSQL database
 // kept by `benchmarks/backend_benchmark.py --keep`, whose state file names the database,
-// the encryption key and the coordinator's password. The script logs in as that
+// the encryption key and the coordinator's password. The script migrates that database to
+// the current schema first. Then it logs in as that
 // coordinator, then loads /patients again and again. For each load it takes the time from
 // the end of the GET /api/v1/patients response (Resource Timing's responseEnd) to the
 // first task after the frame that painted the table rows.
@@ -97,7 +98,7 @@ async function waitForHealth(baseUrl, child, timeoutMs = 60_000) {
   throw new Error(`hospital-crm serve did not respond at ${baseUrl}/health within ${timeoutMs} ms`);
 }
 
-/** Start the backend on the kept database with a scratch data directory, and return { baseUrl, stop }. */
+/** Migrate the kept database, start the backend on it with a scratch data directory, and return { baseUrl, stop }. */
 async function startBackend(state, port) {
   const dataDir = mkdtempSync(join(tmpdir(), "crm-list-render-"));
   const env = {
@@ -116,6 +117,13 @@ async function startBackend(state, port) {
   delete env.REDIS_URL;
 
   const cli = join(backendDir, ".venv/bin/hospital-crm");
+  try {
+    // A database kept before a new migration would miss its tables or indexes.
+    execFileSync(cli, ["migrate"], { cwd: backendDir, env, stdio: ["ignore", "ignore", "inherit"] });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const child = spawn(cli, ["serve", "--host", "127.0.0.1", "--port", String(port)], { cwd: backendDir, env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = async () => {
     if (child.exitCode === null) {
