@@ -19,24 +19,39 @@ async def insert_rows(session: AsyncSession, table: Table, rows: Sequence[dict[s
     """
     if not rows:
         return
-    if session.bind.dialect.name != "postgresql":
-        await session.execute(insert(table), list(rows))
-        return
-
     columns = list(rows[0])
-    json_indexes = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
     getter = operator.itemgetter(*columns)
     records: list[Any] = [getter(row) for row in rows]
     if len(columns) == 1:
         records = [(value,) for value in records]
+    await insert_records(session, table, columns, records)
+
+
+async def insert_records(
+    session: AsyncSession, table: Table, columns: Sequence[str], records: Sequence[Sequence[Any]]
+) -> None:
+    """Insert tuples of values in the order of `columns`, with the same rules as insert_rows.
+
+    Tuples skip building a dictionary per row, which matters for the 1.7 million search
+    terms of a 100,000-row import.
+    """
+    if not records:
+        return
+    if session.bind.dialect.name != "postgresql":
+        await session.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in records])
+        return
+
+    json_indexes = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
     if json_indexes:
         records = [_with_json_text(record, json_indexes) for record in records]
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    await raw.driver_connection.copy_records_to_table(table.name, records=records, columns=columns)
+    await raw.driver_connection.copy_records_to_table(
+        table.name, records=records, columns=list(columns)
+    )
 
 
-def _with_json_text(record: tuple[Any, ...], json_indexes: list[int]) -> list[Any]:
+def _with_json_text(record: Sequence[Any], json_indexes: list[int]) -> list[Any]:
     values = list(record)
     for index in json_indexes:
         value = values[index]

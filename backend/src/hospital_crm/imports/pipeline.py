@@ -506,6 +506,10 @@ class ImportRunner:
                 # Safe to lose on a server crash: the batch's progress is in the same
                 # transaction, so a lost chunk is one the resumed import writes again.
                 await session.execute(text("SET LOCAL synchronous_commit = off"))
+                # The connection forces custom plans for the patient search (core.db). Here
+                # that would plan each foreign key check of each inserted row anew, which
+                # cost a 100,000-row import about 10 s of database CPU time.
+                await session.execute(text("SET LOCAL plan_cache_mode = auto"))
             results, cases_created = await writer.write(session, chunk)
             counts = {outcome: 0 for outcome in RowOutcome}
             for result in results:
