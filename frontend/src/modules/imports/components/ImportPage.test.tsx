@@ -182,8 +182,8 @@ describe("ImportPage", () => {
 
     const row = (await screen.findByText("patients.xlsx")).closest("tr");
     expect(row).not.toBeNull();
-    expect(within(row as HTMLElement).getByText("停止")).toBeInTheDocument();
-    await user.click(within(row as HTMLElement).getByRole("button", { name: "止まった所から再開" }));
+    expect(within(row as HTMLElement).getByText("中断")).toBeInTheDocument();
+    await user.click(within(row as HTMLElement).getByRole("button", { name: "中断したところから再開" }));
 
     expect(await screen.findByText(/取り込み中です/)).toBeInTheDocument();
     expect(await screen.findByText("取り込みが完了しました", {}, { timeout: 5000 })).toBeInTheDocument();
@@ -206,7 +206,7 @@ describe("ImportPage", () => {
 
     expect(await screen.findByText("取り込みが途中で止まりました。内容を確認してください")).toBeInTheDocument();
     expect(screen.getByText("9行目まで取り込み済みです。再開すると、次の行から同じ設定で取り込みます。")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: /止まった所から再開/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /中断したところから再開/ })).toBeInTheDocument();
   });
 
   it("should not offer to resume a stopped preview", async () => {
