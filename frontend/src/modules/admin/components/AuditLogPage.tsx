@@ -11,7 +11,7 @@ import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState"
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { UserPicker } from "@/modules/users/components/UserPicker";
-import { useUsers } from "@/modules/users/hooks/useUsers";
+import { useUserNames } from "@/modules/users/hooks/useUserNames";
 
 type AuditEvent = ApiResponse<"/api/v1/audit-events", "get">["items"][number];
 
@@ -30,7 +30,6 @@ function entityLink(entityType: string, entityId: string | null | undefined) {
 /** Show the audit log with filters: who did what to which record, including every reveal of a protected field. */
 export function AuditLogPage() {
   const { t } = useTranslation();
-  const users = useUsers();
   const [searchParams, update] = useSearchParamState();
   const page = Number(searchParams.get("page") ?? "1");
   const from = searchParams.get("occurred_from");
@@ -47,7 +46,9 @@ export function AuditLogPage() {
     page_size: PAGE_SIZE,
   };
   const { data, isFetching, error, refetch } = useAuditEvents(params);
-  const userName = (id: string | null | undefined) => users.data?.items.find((user) => user.id === id)?.display_name ?? id ?? "";
+  const knownUserName = useUserNames((data?.items ?? []).map((event) => event.actor_id));
+  // An actor that is not a user account any more still shows as its id.
+  const userName = (id: string | null | undefined) => knownUserName(id) || (id ?? "");
 
   return (
     <>

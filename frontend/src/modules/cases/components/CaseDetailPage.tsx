@@ -19,7 +19,7 @@ import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName"
 import { TaskCreateForm } from "@/modules/tasks/components/TaskCreateForm";
 import { TaskTable } from "@/modules/tasks/components/TaskTable";
 import { useTasks } from "@/modules/tasks/hooks/useTasks";
-import { useUserName } from "@/modules/users/hooks/useUserName";
+import { useUserNames } from "@/modules/users/hooks/useUserNames";
 
 import { useCase } from "../hooks/useCase";
 import { useCaseStageHistory } from "../hooks/useCaseStageHistory";
@@ -34,13 +34,17 @@ export function CaseDetailPage() {
   const { t } = useTranslation();
   const can = useCan();
   const departmentName = useDepartmentName();
-  const userName = useUserName();
   const caseQuery = useCase(caseId);
   const history = useCaseStageHistory(caseId);
   const activities = useActivities({ case_id: caseId });
   const tasks = useTasks({ case_id: caseId }, caseQuery.isSuccess && can("tasks:read"));
   const [editing, setEditing] = useState(false);
   const partnerName = usePartnerNames([caseQuery.data?.referring_partner_id, caseQuery.data?.guarantor_organization_id], can("partners:read"));
+  const userName = useUserNames([
+    caseQuery.data?.owner_id,
+    ...(history.data ?? []).map((change) => change.changed_by_id),
+    ...(tasks.data?.items ?? []).map((task) => task.assignee_id),
+  ]);
 
   if (caseQuery.error) {
     return <QueryErrorResult error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />;

@@ -22,7 +22,7 @@ import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 import { usePartner } from "@/modules/partners/hooks/usePartner";
 import { TaskTable } from "@/modules/tasks/components/TaskTable";
 import { useTasks } from "@/modules/tasks/hooks/useTasks";
-import { useUserName } from "@/modules/users/hooks/useUserName";
+import { useUserNames } from "@/modules/users/hooks/useUserNames";
 
 import { usePatient } from "../hooks/usePatient";
 import { usePatientTimeline } from "../hooks/usePatientTimeline";
@@ -39,12 +39,12 @@ export function PatientDetailPage() {
   const { language } = useUiLanguage();
   const can = useCan();
   const departmentName = useDepartmentName();
-  const userName = useUserName();
   const patient = usePatient(patientId);
   const partner = usePartner(patient.data?.referring_partner_id, can("partners:read"));
   const cases = useCases({ patient_id: patientId, page_size: 100, sort: "-created_at" }, patient.isSuccess);
   const timeline = usePatientTimeline(patientId);
   const tasks = useTasks({ patient_id: patientId }, patient.isSuccess && can("tasks:read"));
+  const userName = useUserNames((tasks.data?.items ?? []).map((task) => task.assignee_id));
   const [editing, setEditing] = useState(false);
   const [creatingCase, setCreatingCase] = useState(false);
 

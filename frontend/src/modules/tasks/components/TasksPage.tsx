@@ -5,7 +5,7 @@ import { taskStatuses } from "@/api/enums";
 import type { components } from "@/api/schema";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
-import { useUserName } from "@/modules/users/hooks/useUserName";
+import { useUserNames } from "@/modules/users/hooks/useUserNames";
 
 import { type TaskListParams, useTasks } from "../hooks/useTasks";
 import { TaskTable } from "./TaskTable";
@@ -19,7 +19,6 @@ type TaskStatus = components["schemas"]["TaskStatus"];
 /** Tasks in three views: mine, my team's, and everything overdue. */
 export function TasksPage() {
   const { t } = useTranslation();
-  const userName = useUserName();
   const [searchParams, update] = useSearchParamState();
   const view: View = VIEWS.find((value) => value === searchParams.get("view")) ?? "mine";
   const status = view === "overdue" ? "open" : (searchParams.get("status") ?? "open");
@@ -34,6 +33,7 @@ export function TasksPage() {
     page_size: PAGE_SIZE,
   };
   const { data, isFetching, error, refetch } = useTasks(params);
+  const userName = useUserNames((data?.items ?? []).map((task) => task.assignee_id));
 
   return (
     <>

@@ -2,6 +2,8 @@ import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
 import { RemoteSearchSelect, type RemoteSearchSelectProps, type SearchOption } from "@/modules/common/components/RemoteSearchSelect";
 
+import { fetchUser } from "../utils/fetchUser";
+
 const RESULTS = 20;
 
 export type UserPickerProps = Omit<RemoteSearchSelectProps, "queryKey" | "search" | "fetchOption"> & {
@@ -10,7 +12,7 @@ export type UserPickerProps = Omit<RemoteSearchSelectProps, "queryKey" | "search
 };
 
 async function fetchUserOption(userId: string): Promise<SearchOption> {
-  const user = unwrap(await client.GET("/api/v1/users/{user_id}", { params: { path: { user_id: userId } } }));
+  const user = await fetchUser(userId);
   return { value: user.id, label: user.display_name };
 }
 
