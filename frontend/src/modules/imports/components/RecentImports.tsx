@@ -73,6 +73,8 @@ export function RecentImports({ onResume, onShow, resumingId }: RecentImportsPro
                 </Button>
               );
             }
+            // NOTE: a batch whose server process died stays "running", and the resume endpoint
+            // accepts only "failed" batches, so such an import cannot be resumed from here.
             if (batch.status === "running" && !batch.dry_run) {
               return (
                 <Button size="small" onClick={() => onShow(batch)}>
