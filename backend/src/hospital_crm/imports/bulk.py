@@ -1,5 +1,7 @@
 """Insert many rows in the caller's transaction: COPY on PostgreSQL, executemany elsewhere."""
 
+import datetime as dt
+import io
 import json
 import operator
 from collections.abc import Sequence
@@ -63,3 +65,60 @@ def _with_json_text(record: Sequence[Any], json_indexes: list[int]) -> list[Any]
         else:
             values[index] = json.dumps(value, ensure_ascii=False, default=str)
     return values
+
+
+# Backslash escapes of PostgreSQL's COPY text format, for the characters it reserves.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_text_value(value: Any) -> str:
+    """Format one value as a field of PostgreSQL's COPY text format.
+
+    Lists and dictionaries become JSON, for json and jsonb columns. A str-based enum
+    member gives its value, as with COPY's binary format.
+    """
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False, default=str) if value else str(value)
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    return text.translate(_COPY_ESCAPES)
+
+
+def copy_text_line(values: Sequence[Any]) -> str:
+    """Format one row as a line of COPY text, its values in the order of the columns."""
+    # Most values are empty or text, so those skip the function call.
+    fields = [
+        "\\N"
+        if value is None
+        else value.translate(_COPY_ESCAPES)
+        if type(value) is str
+        else copy_text_value(value)
+        for value in values
+    ]
+    return "\t".join(fields) + "\n"
+
+
+def copy_text_lines(first: Any, seconds: Sequence[str]) -> str:
+    """Format rows of two columns that share the first value, such as a patient's search terms."""
+    if not seconds:
+        return ""
+    prefix = copy_text_value(first) + "\t"
+    escaped = [value.translate(_COPY_ESCAPES) for value in seconds]
+    return prefix + ("\n" + prefix).join(escaped) + "\n"
+
+
+async def copy_text(session: AsyncSession, table: Table, columns: Sequence[str], text: str) -> None:
+    """Send lines made by copy_text_line to PostgreSQL with COPY ... FROM STDIN (FORMAT text)."""
+    if not text:
+        return
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    await raw.driver_connection.copy_to_table(
+        table.name, source=io.BytesIO(text.encode()), columns=list(columns), format="text"
+    )

@@ -11,6 +11,7 @@ resume after the last committed row.
 import asyncio
 import datetime as dt
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -52,6 +53,7 @@ from hospital_crm.imports.prepare import (
     PrepareContext,
     PreparedRow,
     RowPreparer,
+    worker_count,
 )
 from hospital_crm.imports.rows import Lookups, NameIndex
 from hospital_crm.imports.writer import ChunkWriter, RowResult
@@ -449,10 +451,11 @@ class ImportRunner:
             current_key=self.cipher_keys[0],
             previous_keys=self.cipher_keys[1],
             build_patients=not options.dry_run,
+            copy_text=self.database.engine.dialect.name == "postgresql",
             keep_row_values=options.on_duplicate is DuplicatePolicy.update,
         )
         remaining = layout.total_rows - summary.processed
-        preparer = RowPreparer(context, use_worker=remaining >= self.worker_min_rows)
+        preparer = RowPreparer(context, workers=worker_count(remaining, self.worker_min_rows))
         if progress:
             progress(summary.processed, layout.total_rows)
 
@@ -480,16 +483,21 @@ class ImportRunner:
         keep_rejected: bool,
         report_progress: Callable[[], None],
     ) -> None:
-        """Prepare chunk n + 1 (in the worker, when there is one) while chunk n is written."""
-        pending: asyncio.Future[list[PreparedRow]] | None = None
+        """Prepare the next chunks, in the worker processes if any, while a chunk is written.
+
+        Chunks are written in sheet order, and at most one chunk per worker waits ahead
+        of the one being written, so memory stays bounded.
+        """
+        pending: deque[asyncio.Future[list[PreparedRow]]] = deque()
         for raw_rows in chunks:
-            upcoming = asyncio.ensure_future(preparer.prepare(raw_rows))
-            if pending is not None:
-                await self._write_chunk(writer, batch_id, await pending, summary, keep_rejected)
+            pending.append(asyncio.ensure_future(preparer.prepare(raw_rows)))
+            if len(pending) > max(preparer.workers, 1):
+                chunk = await pending.popleft()
+                await self._write_chunk(writer, batch_id, chunk, summary, keep_rejected)
                 report_progress()
-            pending = upcoming
-        if pending is not None:
-            await self._write_chunk(writer, batch_id, await pending, summary, keep_rejected)
+        while pending:
+            chunk = await pending.popleft()
+            await self._write_chunk(writer, batch_id, chunk, summary, keep_rejected)
             report_progress()
 
     async def _write_chunk(

@@ -1,8 +1,8 @@
 """The CPU-bound half of an import: parse, validate and build rows, in a worker process.
 
 Parsing a row and building its patient (validation, encryption, search terms) costs
-about as much as writing it. A large import therefore hands the next chunk's
-preparation to one worker process while the main process writes the current chunk.
+about twice as much as writing it. A large import therefore hands the next chunks'
+preparation to worker processes while the main process writes the current chunk.
 Which prepared rows become patients is decided later, by ChunkWriter, because the
 duplicate check needs the database.
 """
@@ -10,6 +10,7 @@ duplicate check needs the database.
 import asyncio
 import datetime as dt
 import gc
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,7 +24,13 @@ from hospital_crm.imports.mapping import Column
 from hospital_crm.imports.parsing import Cell
 from hospital_crm.imports.reasons import RowError
 from hospital_crm.imports.rows import Lookups, ParsedRow, RowParser
-from hospital_crm.imports.writer import CandidateKeys, candidate_keys, new_patient, validate_row
+from hospital_crm.imports.writer import (
+    CandidateKeys,
+    NewPatientRows,
+    candidate_keys,
+    new_patient_rows,
+    validate_row,
+)
 from hospital_crm.patients import search_keys
 from hospital_crm.patients.schemas import PatientCreate
 
@@ -32,6 +39,10 @@ logger = structlog.get_logger(__name__)
 # Files with fewer data rows are prepared in the main process: starting a worker
 # (and loading pykakasi's dictionaries in it) takes longer than preparing them.
 WORKER_MIN_ROWS = 5000
+# Worker processes of a large import, at most. On the import benchmark two workers
+# prepare rows as fast as the main process and PostgreSQL write them, so a third
+# would only hold one more chunk in memory.
+MAX_WORKERS = 2
 
 
 @dataclass
@@ -39,9 +50,8 @@ class PreparedRow:
     row: ParsedRow
     data: PatientCreate | None = None
     keys: CandidateKeys | None = None
-    # The new patient's table row and search terms, used when the row is not a duplicate.
-    patient: dict[str, Any] | None = None
-    terms: set[str] | None = None
+    # The new patient's rows, inserted when the row is not a duplicate.
+    patient: NewPatientRows | None = None
 
 
 @dataclass
@@ -57,6 +67,8 @@ class PrepareContext:
     current_key: bytes
     previous_keys: list[bytes]
     build_patients: bool
+    # Build new patients as COPY text lines, for PostgreSQL.
+    copy_text: bool = False
     # Whether the main process needs a valid row's values after preparation: only
     # on_duplicate=update applies them to an existing patient.
     keep_row_values: bool = False
@@ -81,6 +93,7 @@ def prepare_rows(
     principal: Principal,
     *,
     build_patients: bool,
+    copy_text: bool = False,
 ) -> list[PreparedRow]:
     prepared = []
     for row_number, cells in raw_rows:
@@ -98,7 +111,7 @@ def prepare_rows(
             continue
         item = PreparedRow(row, data, candidate_keys(data, cipher))
         if build_patients:
-            item.patient, item.terms = new_patient(data, principal, cipher)
+            item.patient = new_patient_rows(data, principal, cipher, copy_text=copy_text)
         prepared.append(item)
     return prepared
 
@@ -126,6 +139,7 @@ def _prepare_in_worker(raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedR
         _worker_state["cipher"],
         context.principal,
         build_patients=context.build_patients,
+        copy_text=context.copy_text,
     )
     # Sending a row back costs about a third of preparing it, so what the main process
     # does not need stays here: a valid row's cells and validated model, and its values
@@ -140,16 +154,26 @@ def _prepare_in_worker(raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedR
     return prepared
 
 
-class RowPreparer:
-    """Prepare chunks in-process, or in one worker process for large files."""
+def worker_count(rows: int, min_rows: int = WORKER_MIN_ROWS) -> int:
+    """Return how many worker processes should prepare `rows` rows: 0 prepares in-process."""
+    if rows < min_rows:
+        return 0
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
-    def __init__(self, context: PrepareContext, *, use_worker: bool) -> None:
+
+class RowPreparer:
+    """Prepare chunks in-process, or in worker processes for large files."""
+
+    def __init__(self, context: PrepareContext, *, workers: int) -> None:
         self.context = context
+        self.workers = workers
         self._parser = context.parser()
         self._cipher = context.cipher()
         self._pool = (
-            ProcessPoolExecutor(max_workers=1, initializer=_initialise_worker, initargs=(context,))
-            if use_worker
+            ProcessPoolExecutor(
+                max_workers=workers, initializer=_initialise_worker, initargs=(context,)
+            )
+            if workers
             else None
         )
 
@@ -161,6 +185,7 @@ class RowPreparer:
                 self._cipher,
                 self.context.principal,
                 build_patients=self.context.build_patients,
+                copy_text=self.context.copy_text,
             )
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, _prepare_in_worker, raw_rows)
