@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     frontend_dist: Path | None = None
+    import_upload_retention_hours: int = 72  # unused uploads of unfinished imports live this long
 
     s3_bucket_name: str | None = None
     aws_region: str = "ap-northeast-1"

@@ -342,17 +342,24 @@ class ImportRunner:
         file_name: str | None = None,
         progress: ProgressCallback | None = None,
         keep_rejected: bool = False,
+        restart: bool = False,
     ) -> ImportSummary:
         """Import the file, resuming batch_id when given (or the unfinished batch of the file).
 
         The batch's own options win over `options` on resume, so the rest of the file
-        is read exactly as its first part was.
+        is read exactly as its first part was. With `restart`, batch_id (which the API
+        has already claimed, see service.claim_batch) starts over with `options`.
         """
         existing = await self._existing_batch(file_sha256(path), options, batch_id)
-        if existing is not None and existing.status in (BatchStatus.running, BatchStatus.failed):
+        resuming = existing is not None and existing.status in (
+            BatchStatus.running,
+            BatchStatus.failed,
+        )
+        if resuming and not restart:
+            assert existing is not None
             options = ImportOptions.from_json(existing.options, dry_run=options.dry_run)
         layout = inspect_sheet(path, options, file_name=file_name)
-        batch = await self._start_batch(existing, layout, options)
+        batch = await self._start_batch(existing, layout, options, restart=restart)
         summary = ImportSummary(
             batch_id=batch.id,
             status=BatchStatus.running,
@@ -400,13 +407,18 @@ class ImportRunner:
         return batch
 
     async def _start_batch(
-        self, existing: ImportBatch | None, layout: SheetLayout, options: ImportOptions
+        self,
+        existing: ImportBatch | None,
+        layout: SheetLayout,
+        options: ImportOptions,
+        *,
+        restart: bool = False,
     ) -> ImportBatch:
         batch_id = existing.id if existing else await self.create_batch(layout, options)
         async with self.database.sessionmaker() as session:
             batch = await session.get(ImportBatch, batch_id)
             assert batch is not None
-            if batch.status in (BatchStatus.uploaded, BatchStatus.previewed):
+            if restart or batch.status in (BatchStatus.uploaded, BatchStatus.previewed):
                 # Nothing of an uploaded or previewed batch is written yet: it starts over
                 # with the options given now, and a preview's row outcomes are replaced.
                 await session.execute(

@@ -18,7 +18,7 @@ from hospital_crm.core.pagination import PageOut, PageParams, page_params
 from hospital_crm.core.permissions import Permission
 from hospital_crm.imports import service
 from hospital_crm.imports.mapping import MappingError
-from hospital_crm.imports.models import BatchStatus, ImportBatch, RowOutcome
+from hospital_crm.imports.models import BatchStatus, RowOutcome
 from hospital_crm.imports.parsing import SheetError
 from hospital_crm.imports.pipeline import (
     BatchInProgress,
@@ -99,6 +99,11 @@ async def upload_sheet(
 ) -> object:
     """Store a sheet and return its layout: header, columns and their automatic mapping."""
     settings = request.app.state.settings
+    try:
+        await service.delete_abandoned_uploads(request.app.state.database, settings)
+    except OSError as error:
+        # The new upload does not depend on the old ones being gone; the next upload retries.
+        logger.warning("import.upload_cleanup_failed", error=str(error))
     path = await run_in_threadpool(service.store_upload, settings, file.filename or "", file.file)
     options = ImportOptions(encoding=encoding, sheet=sheet)
     try:
@@ -117,19 +122,27 @@ async def upload_sheet(
 
 
 async def _import_in_background(
-    request: Request, principal: Principal, batch_id: uuid.UUID, path: Path, options: ImportOptions
+    request: Request,
+    principal: Principal,
+    batch_id: uuid.UUID,
+    path: Path,
+    options: ImportOptions,
+    *,
+    restart: bool,
 ) -> None:
     database = request.app.state.database
     runner = ImportRunner(database, principal, request.app.state.settings)
     try:
-        summary = await runner.run(path, options, batch_id=batch_id)
+        summary = await runner.run(path, options, batch_id=batch_id, restart=restart)
         if summary.status is BatchStatus.completed:
             await service.discard_upload(database, batch_id)
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress) as error:
-        # The runner has already marked the batch failed where it got that far.
         logger.warning("import.background_failed", batch_id=str(batch_id), error=str(error))
-    except Exception:
+        # The runner marks the batch failed once it has started, and this call does before.
+        await service.fail_claimed_batch(database, batch_id, error)
+    except Exception as error:
         logger.exception("import.background_crashed", batch_id=str(batch_id))
+        await service.fail_claimed_batch(database, batch_id, error)
 
 
 async def _options(
@@ -160,12 +173,12 @@ async def _start(
     *,
     dry_run: bool,
     allowed: set[BatchStatus],
-) -> ImportBatch:
+) -> BatchOut:
     batch = await service.get_batch(session, principal, batch_id)
-    # NOTE: two requests for the same batch at the same moment can both pass this check,
-    # because the status becomes "running" only when the background import starts.
-    if batch.status not in allowed or not batch.stored_path:
+    if batch.status not in allowed:
         raise ImportBatchBusy(status=batch.status.value)
+    if not batch.stored_path:
+        raise service.ImportUploadMissing()
     if data is None:
         options = ImportOptions.from_json(batch.options, dry_run=dry_run)
     else:
@@ -174,10 +187,17 @@ async def _start(
         await run_in_threadpool(inspect_sheet, Path(batch.stored_path), options)
     except (SheetError, MappingError) as error:
         raise _unreadable(error) from None
+
+    # Another request may have started the batch since it was read above.
+    if not await service.claim_batch(request.app.state.database, batch.id, allowed):
+        raise ImportBatchBusy(status=BatchStatus.running.value)
+    # A preview or a commit starts the batch over, while a resume continues after its last chunk.
+    restart = BatchStatus.failed not in allowed
+    path = Path(batch.stored_path)
     background.add_task(
-        _import_in_background, request, principal, batch.id, Path(batch.stored_path), options
+        _import_in_background, request, principal, batch.id, path, options, restart=restart
     )
-    return batch
+    return BatchOut.model_validate(batch).model_copy(update={"status": BatchStatus.running})
 
 
 @router.post(

@@ -1,29 +1,42 @@
 """Import batches, their row outcomes, rejected-row downloads and saved mappings."""
 
 import csv
+import datetime as dt
 import io
 import re
 import uuid
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Collection, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import delete, select
+import structlog
+from sqlalchemy import delete, select, update
 from starlette.concurrency import run_in_threadpool
 
 from hospital_crm.core.config import Settings
 from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncReadSession, AsyncSession, Database
-from hospital_crm.core.errors import NotFound, ValidationFailed
+from hospital_crm.core.errors import Conflict, NotFound, ValidationFailed
+from hospital_crm.core.models import utc_now
 from hospital_crm.core.pagination import Page, PageParams, paginate
 from hospital_crm.core.permissions import Role
 from hospital_crm.imports.mapping import REJECT_REASON_HEADER, MappingError, parse_explicit_mapping
-from hospital_crm.imports.models import ImportBatch, ImportBatchRow, ImportMapping, RowOutcome
+from hospital_crm.imports.models import (
+    BatchStatus,
+    ImportBatch,
+    ImportBatchRow,
+    ImportMapping,
+    RowOutcome,
+)
+
+logger = structlog.get_logger(__name__)
 
 # Uploads larger than this are rejected before they are stored (a 100,000-row sheet
 # with twenty columns is about 20 MB as CSV).
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 _UNSAFE_NAME = re.compile(r"[^\w.\-]+")
+# Batches whose upload waits for a preview, a commit or a resume.
+UNFINISHED_STATUSES = (BatchStatus.uploaded, BatchStatus.previewed, BatchStatus.failed)
 
 
 class ImportBatchNotFound(NotFound):
@@ -34,6 +47,11 @@ class ImportBatchNotFound(NotFound):
 class ImportMappingNotFound(NotFound):
     code = "import_mapping_not_found"
     message = "No saved mapping has that name."
+
+
+class ImportUploadMissing(Conflict):
+    code = "import_upload_missing"
+    message = "The batch's uploaded file was deleted after a long time unused; upload it again."
 
 
 class UploadTooLarge(ValidationFailed):
@@ -50,10 +68,9 @@ def upload_directory(settings: Settings) -> Path:
 def store_upload(settings: Settings, file_name: str, stream: BinaryIO) -> Path:
     """Copy an uploaded file under DATA_DIR/imports, where it waits for preview and commit.
 
-    The file is deleted when its import completes (discard_upload).
+    The file is deleted when its import completes (discard_upload), or when its batch
+    is left unfinished for IMPORT_UPLOAD_RETENTION_HOURS (delete_abandoned_uploads).
     """
-    # TODO: delete the uploads of batches that were previewed or failed and then
-    # abandoned; they stay under DATA_DIR/imports until someone commits or resumes them.
     safe_name = _UNSAFE_NAME.sub("_", Path(file_name).name)[-100:] or "upload"
     path = upload_directory(settings) / f"{uuid.uuid4().hex}-{safe_name}"
     written = 0
@@ -76,6 +93,120 @@ async def discard_upload(database: Database, batch_id: uuid.UUID) -> None:
             return
         await run_in_threadpool(Path(batch.stored_path).unlink, missing_ok=True)
         batch.stored_path = None
+        await session.commit()
+
+
+async def delete_abandoned_uploads(
+    database: Database, settings: Settings, *, now: dt.datetime | None = None
+) -> int:
+    """Delete the uploads of unfinished batches untouched for the retention time.
+
+    A batch that was uploaded, previewed or failed and then left alone keeps patient
+    data on disk that may never be imported. Its file is deleted and its stored_path
+    cleared, so a later preview, commit or resume asks for a new upload. Files under
+    DATA_DIR/imports that no batch names (left by a crash between storing an upload
+    and recording its batch) are deleted after the same time. Returns the number of
+    files deleted.
+    """
+    cutoff = (now or utc_now()) - dt.timedelta(hours=settings.import_upload_retention_hours)
+    abandoned = (
+        ImportBatch.status.in_(UNFINISHED_STATUSES),
+        ImportBatch.stored_path.is_not(None),
+        ImportBatch.updated_at < cutoff,
+    )
+    async with database.sessionmaker() as session:
+        rows = await session.execute(
+            select(ImportBatch.id, ImportBatch.stored_path).where(*abandoned)
+        )
+        candidates = {batch_id: stored_path for batch_id, stored_path in rows}
+        # The conditions are checked again, so a batch claimed in the meantime keeps its file.
+        cleared = set(
+            (
+                await session.scalars(
+                    update(ImportBatch)
+                    .where(ImportBatch.id.in_(candidates), *abandoned)
+                    .values(stored_path=None)
+                    .returning(ImportBatch.id)
+                )
+            ).all()
+        )
+        referenced = set(
+            (
+                await session.scalars(
+                    select(ImportBatch.stored_path).where(ImportBatch.stored_path.is_not(None))
+                )
+            ).all()
+        )
+        await session.commit()
+
+    expired = {candidates[batch_id] for batch_id in cleared}
+    directory = upload_directory(settings)
+    deleted = await run_in_threadpool(_delete_files, directory, expired, referenced, cutoff)
+    if deleted:
+        logger.info("import.uploads_deleted", files=deleted, batches=len(cleared))
+    return deleted
+
+
+def _delete_files(
+    directory: Path,
+    expired: Collection[str | None],
+    referenced: Collection[str],
+    cutoff: dt.datetime,
+) -> int:
+    deleted = 0
+    for path in directory.iterdir():
+        if not path.is_file():
+            continue
+        is_expired = str(path) in expired
+        is_orphan = str(path) not in referenced and path.stat().st_mtime < cutoff.timestamp()
+        if is_expired or is_orphan:
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted
+
+
+async def claim_batch(
+    database: Database, batch_id: uuid.UUID, allowed: Collection[BatchStatus]
+) -> bool:
+    """Mark the batch running if its status is one of `allowed`, and return whether it was.
+
+    The check and the change are one UPDATE, so of two requests that start the same
+    batch at the same moment exactly one claims it.
+    """
+    async with database.sessionmaker() as session:
+        claimed = await session.scalar(
+            update(ImportBatch)
+            .where(
+                ImportBatch.id == batch_id,
+                ImportBatch.status.in_(allowed),
+                ImportBatch.stored_path.is_not(None),
+            )
+            .values(
+                status=BatchStatus.running,
+                error_code=None,
+                error_message=None,
+                updated_at=utc_now(),
+            )
+            .returning(ImportBatch.id)
+        )
+        await session.commit()
+    return claimed is not None
+
+
+async def fail_claimed_batch(database: Database, batch_id: uuid.UUID, error: Exception) -> None:
+    """Mark a claimed batch failed when its import stopped before the runner recorded it."""
+    code = getattr(error, "code", None) or type(error).__name__
+    async with database.sessionmaker() as session:
+        await session.execute(
+            update(ImportBatch)
+            .where(ImportBatch.id == batch_id, ImportBatch.status == BatchStatus.running)
+            .values(
+                status=BatchStatus.failed,
+                error_code=str(code)[:60],
+                error_message=str(error)[:2000],
+                updated_at=utc_now(),
+            )
+        )
         await session.commit()
 
 
