@@ -6,27 +6,51 @@ import { useTranslation } from "react-i18next";
 
 import type { ApiResponse } from "@/api/types";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
+import { ActiveStatusSelect } from "@/modules/common/components/ActiveStatusSelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { ListSearchInput } from "@/modules/common/components/ListSearchInput";
 import { useMessage } from "@/modules/common/hooks/useMessage";
+import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
+import { booleanParam } from "@/modules/common/utils/booleanParam";
 import { countryName } from "@/modules/common/utils/countryName";
 import { languageCodes } from "@/modules/common/utils/languageCodes";
 import { languageName } from "@/modules/common/utils/languageName";
+import { listPagination } from "@/modules/common/utils/listPagination";
+import { listTableChange } from "@/modules/common/utils/listTableChange";
+import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
+import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
-import { usePartners } from "@/modules/partners/hooks/usePartners";
+import { type PartnerListParams, usePartners } from "@/modules/partners/hooks/usePartners";
 import { type PartnerCreateBody, useSavePartner } from "@/modules/partners/hooks/useSavePartner";
 
 type Partner = ApiResponse<"/api/v1/partners", "get">["items"][number];
 
+const PAGE_SIZE = 50;
+const DEFAULT_SORT = "name";
 
-/** Partner organizations: agencies, facilitators and guarantor organizations with their contacts. */
+/** Partner organizations: agencies, facilitators and guarantor organizations with their contacts, searchable and paged. */
 export function PartnersAdminPage() {
   const { t } = useTranslation();
   const message = useMessage();
   const { language } = useUiLanguage();
-  const partners = usePartners();
+  const [searchParams, update] = useSearchParamState();
+
+  const page = pageNumberParam(searchParams);
+  const sort = searchParams.get("sort") ?? DEFAULT_SORT;
+  const kindParam = searchParams.get("kind");
+  const params: PartnerListParams = {
+    q: searchParams.get("q") || undefined,
+    kind: partnerKinds.find((value) => value === kindParam),
+    active: booleanParam(searchParams.get("active")),
+    sort,
+    page,
+    page_size: PAGE_SIZE,
+  };
+  const filtered = Boolean(params.q) || params.kind !== undefined || params.active !== undefined;
+  const partners = usePartners(params);
   const savePartner = useSavePartner();
   const [form] = Form.useForm<PartnerCreateBody>();
   const [editing, setEditing] = useState<Partner | "new" | null>(null);
@@ -65,6 +89,27 @@ export function PartnersAdminPage() {
           {t("admin.partners.new")}
         </Button>
       </div>
+
+      <div className="toolbar">
+        <ListSearchInput
+          value={params.q}
+          onSearch={(q) => update({ q })}
+          placeholder={t("admin.partners.searchPlaceholder")}
+          label={t("admin.partners.search")}
+          width={380}
+        />
+        <Select
+          allowClear
+          placeholder={t("admin.partners.kind")}
+          aria-label={t("admin.partners.kindFilter")}
+          value={params.kind}
+          onChange={(value) => update({ kind: value })}
+          options={partnerKinds.map((value) => ({ value, label: t(`partnerKinds.${value}`) }))}
+          style={{ width: 240 }}
+        />
+        <ActiveStatusSelect value={params.active} onChange={(active) => update({ active })} />
+      </div>
+
       {partners.error ? (
         <ErrorAlert error={partners.error} onRetry={() => void partners.refetch()} />
       ) : (
@@ -73,11 +118,18 @@ export function PartnersAdminPage() {
           size="middle"
           loading={partners.isFetching}
           dataSource={partners.data?.items ?? []}
-          pagination={false}
+          pagination={listPagination(t, partners.data, page, PAGE_SIZE)}
           scroll={{ x: 800 }}
-          locale={{ emptyText: <Empty description={t("common.noData")} /> }}
+          locale={{ emptyText: <Empty description={filtered ? t("admin.partners.noMatch") : t("admin.partners.empty")} /> }}
+          onChange={listTableChange<Partner>(update)}
           columns={[
-            { key: "name", title: t("admin.partners.name"), render: (_, partner) => <Button type="link" onClick={() => setEditing(partner)}>{partner.name}</Button> },
+            {
+              key: "name",
+              title: t("admin.partners.name"),
+              sorter: true,
+              sortOrder: sortOrderFor(sort, "name"),
+              render: (_, partner) => <Button type="link" onClick={() => setEditing(partner)}>{partner.name}</Button>,
+            },
             { key: "kind", title: t("admin.partners.kind"), render: (_, partner) => t(`partnerKinds.${partner.kind}`) },
             { key: "country", title: t("admin.partners.country"), render: (_, partner) => countryName(partner.country, language) },
             { key: "languages", title: t("admin.partners.languages"), render: (_, partner) => (partner.languages ?? []).map((code) => languageName(code, language)).join("、") },

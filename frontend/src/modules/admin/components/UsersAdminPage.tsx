@@ -1,45 +1,56 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { userRoles } from "@/api/enums";
-import { Alert, Button, Empty, Form, Input, Modal, Select, Switch, Table, Typography } from "antd";
+import { Alert, Button, Empty, Select, Switch, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { ApiResponse } from "@/api/types";
-import { supportedLanguages } from "@/i18n/supportedLanguages";
+import { ActiveStatusSelect } from "@/modules/common/components/ActiveStatusSelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { ListSearchInput } from "@/modules/common/components/ListSearchInput";
 import { useMessage } from "@/modules/common/hooks/useMessage";
-import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
+import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
+import { booleanParam } from "@/modules/common/utils/booleanParam";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { listPagination } from "@/modules/common/utils/listPagination";
+import { listTableChange } from "@/modules/common/utils/listTableChange";
+import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
+import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
-import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
-import { type UserCreateBody, useCreateUser } from "@/modules/users/hooks/useCreateUser";
 import { type UserUpdateBody, useUpdateUser } from "@/modules/users/hooks/useUpdateUser";
-import { useUsers } from "@/modules/users/hooks/useUsers";
+import { type UserListParams, useUsers } from "@/modules/users/hooks/useUsers";
+
+import { UserCreateModal } from "./UserCreateModal";
 
 type User = ApiResponse<"/api/v1/users", "get">["items"][number];
 
+const PAGE_SIZE = 50;
+const DEFAULT_SORT = "display_name";
 
-type UserFormValues = {
-  email: string;
-  display_name: string;
-  role: UserCreateBody["role"];
-  ui_language: NonNullable<UserCreateBody["ui_language"]>;
-  partner_id?: string;
-};
-
-/** User accounts and roles: create users, change roles, deactivate. */
+/** User accounts and roles: search and page through accounts, create users, change roles, deactivate. */
 export function UsersAdminPage() {
   const { t } = useTranslation();
   const message = useMessage();
-  const users = useUsers();
-  const createUser = useCreateUser();
+  const [searchParams, update] = useSearchParamState();
   const updateUser = useUpdateUser();
-  const [form] = Form.useForm<UserFormValues>();
   const [creating, setCreating] = useState(false);
   const [initialPassword, setInitialPassword] = useState<string | null>(null);
-  const role = Form.useWatch("role", form);
 
-  const update = (user: User, body: UserUpdateBody) => {
+  const page = pageNumberParam(searchParams);
+  const sort = searchParams.get("sort") ?? DEFAULT_SORT;
+  const roleParam = searchParams.get("role");
+  const params: UserListParams = {
+    q: searchParams.get("q") || undefined,
+    role: userRoles.find((role) => role === roleParam),
+    active: booleanParam(searchParams.get("active")),
+    sort,
+    page,
+    page_size: PAGE_SIZE,
+  };
+  const filtered = Boolean(params.q) || params.role !== undefined || params.active !== undefined;
+  const users = useUsers(params);
+
+  const updateOne = (user: User, body: UserUpdateBody) => {
     updateUser.mutate(
       { userId: user.id, body },
       {
@@ -49,19 +60,9 @@ export function UsersAdminPage() {
     );
   };
 
-  const onCreate = (values: UserFormValues) => {
-    createUser.mutate({ ...values, partner_id: values.role === "partner" ? (values.partner_id ?? null) : null }, {
-      onSuccess: (created) => {
-        void message.success(t("common.saved"));
-        setCreating(false);
-        form.resetFields();
-        setInitialPassword(created.initial_password ?? null);
-      },
-      onError: (error) => {
-        applyApiFieldErrors(form, error, t);
-        void message.error(translateApiError(error, t));
-      },
-    });
+  const onCreated = (password: string | null) => {
+    setCreating(false);
+    setInitialPassword(password);
   };
 
   return (
@@ -85,6 +86,27 @@ export function UsersAdminPage() {
           description={<Typography.Text copyable code>{initialPassword}</Typography.Text>}
         />
       )}
+
+      <div className="toolbar">
+        <ListSearchInput
+          value={params.q}
+          onSearch={(q) => update({ q })}
+          placeholder={t("admin.users.searchPlaceholder")}
+          label={t("admin.users.search")}
+          width={380}
+        />
+        <Select
+          allowClear
+          placeholder={t("admin.users.role")}
+          aria-label={t("admin.users.roleFilter")}
+          value={params.role}
+          onChange={(value) => update({ role: value })}
+          options={userRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
+          style={{ width: 210 }}
+        />
+        <ActiveStatusSelect value={params.active} onChange={(active) => update({ active })} />
+      </div>
+
       {users.error ? (
         <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
       ) : (
@@ -94,20 +116,21 @@ export function UsersAdminPage() {
           loading={users.isFetching}
           dataSource={users.data?.items ?? []}
           scroll={{ x: 900 }}
-          pagination={false}
-          locale={{ emptyText: <Empty description={t("common.noData")} /> }}
+          pagination={listPagination(t, users.data, page, PAGE_SIZE)}
+          locale={{ emptyText: <Empty description={filtered ? t("admin.users.noMatch") : t("common.noData")} /> }}
+          onChange={listTableChange<User>(update)}
           columns={[
-            { key: "display_name", title: t("admin.users.displayName"), dataIndex: "display_name" },
-            { key: "email", title: t("login.email"), dataIndex: "email" },
+            { key: "display_name", title: t("admin.users.displayName"), dataIndex: "display_name", sorter: true, sortOrder: sortOrderFor(sort, "display_name") },
+            { key: "email", title: t("login.email"), dataIndex: "email", sorter: true, sortOrder: sortOrderFor(sort, "email") },
             {
               key: "role",
               title: t("admin.users.role"),
               render: (_, user) => (
                 <Select
                   value={user.role}
-                  aria-label={t("admin.users.role")}
+                  aria-label={t("admin.users.roleOf", { name: user.display_name })}
                   style={{ width: 210 }}
-                  onChange={(next) => update(user, { role: next })}
+                  onChange={(next) => updateOne(user, { role: next })}
                   options={userRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
                 />
               ),
@@ -118,50 +141,18 @@ export function UsersAdminPage() {
               key: "active",
               title: t("admin.users.active"),
               render: (_, user) => (
-                <Switch checked={user.active} aria-label={t("admin.users.active")} onChange={(checked) => update(user, { active: checked })} />
+                <Switch
+                  checked={user.active}
+                  aria-label={t("admin.users.activeOf", { name: user.display_name })}
+                  onChange={(checked) => updateOne(user, { active: checked })}
+                />
               ),
             },
           ]}
         />
       )}
-      <Modal
-        open={creating}
-        title={t("admin.users.new")}
-        okText={t("common.save")}
-        cancelText={t("common.cancel")}
-        confirmLoading={createUser.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setCreating(false)}
-        destroyOnClose
-      >
-        <Form<UserFormValues> form={form} layout="vertical" initialValues={{ role: "coordinator", ui_language: "ja" }} onFinish={onCreate}>
-          <Form.Item name="display_name" label={t("admin.users.displayName")} rules={[{ required: true, whitespace: true, message: t("fieldErrors.missing") }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item
-            name="email"
-            label={t("login.email")}
-            rules={[
-              { required: true, message: t("login.emailRequired") },
-              { type: "email", message: t("login.emailInvalid") },
-            ]}
-          >
-            <Input inputMode="email" />
-          </Form.Item>
-          <Form.Item name="role" label={t("admin.users.role")}>
-            <Select options={userRoles.map((value) => ({ value, label: t(`roles.${value}`) }))} />
-          </Form.Item>
-          {role === "partner" && (
-            <Form.Item name="partner_id" label={t("nav.partners")} rules={[{ required: true, message: t("admin.users.partnerRequired") }]}>
-              <PartnerPicker />
-            </Form.Item>
-          )}
-          <Form.Item name="ui_language" label={t("layout.language")}>
-            <Select options={supportedLanguages.map((value) => ({ value, label: t(`language.${value}`) }))} />
-          </Form.Item>
-          <Typography.Paragraph type="secondary">{t("admin.users.passwordHint")}</Typography.Paragraph>
-        </Form>
-      </Modal>
+
+      <UserCreateModal open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
     </>
   );
 }

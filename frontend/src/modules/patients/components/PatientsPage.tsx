@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Empty, Input, Select, Table, Typography } from "antd";
+import { Button, Empty, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -10,13 +10,15 @@ import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
 import { ColumnChooser } from "@/modules/common/components/ColumnChooser";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { ListSearchInput } from "@/modules/common/components/ListSearchInput";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { useStoredColumns } from "@/modules/common/hooks/useStoredColumns";
-import { antdSortToParam } from "@/modules/common/utils/antdSortToParam";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { listPagination } from "@/modules/common/utils/listPagination";
+import { listTableChange } from "@/modules/common/utils/listTableChange";
+import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
 import { departmentName } from "@/modules/departments/utils/departmentName";
@@ -45,7 +47,7 @@ export function PatientsPage() {
   const [visibleColumns, setVisibleColumns] = useStoredColumns("hospital-crm.patients.columns", DEFAULT_COLUMNS);
   const departments = useDepartments();
 
-  const page = Number(searchParams.get("page") ?? "1");
+  const page = pageNumberParam(searchParams);
   const sort = searchParams.get("sort") ?? "-created_at";
   const params: PatientListParams = {
     q: searchParams.get("q") ?? undefined,
@@ -126,14 +128,12 @@ export function PatientsPage() {
       </div>
 
       <div className="toolbar">
-        <Input.Search
-          allowClear
-          defaultValue={params.q ?? ""}
+        <ListSearchInput
+          value={params.q}
+          onSearch={(q) => update({ q })}
           placeholder={t("patients.searchPlaceholder")}
-          aria-label={t("patients.search")}
-          enterButton={t("common.search")}
-          onSearch={(value) => update({ q: value.trim() })}
-          style={{ width: 420, maxWidth: "100%" }}
+          label={t("patients.search")}
+          width={420}
         />
         <CountrySelect
           placeholder={t("patients.nationality")}
@@ -199,13 +199,7 @@ export function PatientsPage() {
           scroll={{ x: 900 }}
           locale={{ emptyText: <Empty description={params.q ? t("patients.noMatch") : t("patients.empty")} /> }}
           pagination={listPagination(t, data, page, PAGE_SIZE)}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === "sort") {
-              update({ sort: antdSortToParam(sorter) });
-            } else if (extra.action === "paginate") {
-              update({ page: pagination.current });
-            }
-          }}
+          onChange={listTableChange<PatientSummary>(update)}
         />
       )}
     </>

@@ -1,16 +1,16 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { client } from "@/api/client";
+import type { ApiQuery } from "@/api/types";
 import { unwrap } from "@/api/unwrap";
 
-// NOTE: the API caps a page at 200 rows, so the user admin page lists only the first 200
-// accounts by name. Pickers search with UserPicker and names come from useUserNames.
-/** Fetch staff accounts (GET /users), first 200 by name, for the user admin page. */
-export function useUsers(enabled = true) {
+export type UserListParams = ApiQuery<"/api/v1/users", "get">;
+
+/** Fetch one page of staff accounts matching the search text and filters (GET /users), for the user admin page. */
+export function useUsers(params: UserListParams) {
   return useQuery({
-    queryKey: ["users"],
-    queryFn: async () => unwrap(await client.GET("/api/v1/users", { params: { query: { page_size: 200 } } })),
-    staleTime: 5 * 60_000,
-    enabled,
+    queryKey: ["users", "list", params],
+    queryFn: async () => unwrap(await client.GET("/api/v1/users", { params: { query: params } })),
+    placeholderData: keepPreviousData,
   });
 }

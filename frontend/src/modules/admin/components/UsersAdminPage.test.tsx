@@ -1,0 +1,104 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import { jsonResponse } from "@/test/jsonResponse";
+import { renderWithProviders, testUser } from "@/test/renderWithProviders";
+import { EMPTY_PAGE, stubListEndpoint } from "@/test/stubListEndpoint";
+
+import { UsersAdminPage } from "./UsersAdminPage";
+
+function user(index: number) {
+  return {
+    ...testUser,
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    email: `staff${index}@example.com`,
+    display_name: `職員 ${index}`,
+  };
+}
+
+describe("UsersAdminPage", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("should page through more than one page of accounts", async () => {
+    const queries = stubListEndpoint("/api/v1/users", (url) => {
+      const page = Number(url.searchParams.get("page"));
+      return jsonResponse({ ...EMPTY_PAGE, page, total: 260, items: [user(page * 100)] });
+    });
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+
+    expect(await screen.findByText("職員 100")).toBeInTheDocument();
+    expect(screen.getByText("全260件")).toBeInTheDocument();
+    expect(queries[0]?.get("page")).toBe("1");
+    expect(queries[0]?.get("page_size")).toBe("50");
+    expect(queries[0]?.get("sort")).toBe("display_name");
+
+    await userEvent.click(screen.getByTitle("6"));
+
+    expect(await screen.findByText("職員 600")).toBeInTheDocument();
+    expect(queries.at(-1)?.get("page")).toBe("6");
+  });
+
+  it("should search by name or email from page 1", async () => {
+    const queries = stubListEndpoint("/api/v1/users", () => jsonResponse({ ...EMPTY_PAGE, total: 1, items: [user(7)] }));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users?page=3" });
+    await screen.findByText("職員 7");
+
+    await userEvent.type(screen.getByRole("searchbox", { name: "ユーザーを検索" }), "  staff7@  {Enter}");
+
+    await waitFor(() => expect(queries.at(-1)?.get("q")).toBe("staff7@"));
+    expect(queries.at(-1)?.get("page")).toBe("1");
+  });
+
+  it("should send the role and status filters from the URL", async () => {
+    const queries = stubListEndpoint("/api/v1/users", () => jsonResponse(EMPTY_PAGE));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users?role=doctor&active=false" });
+
+    await waitFor(() => expect(queries).toHaveLength(1));
+    expect(queries[0]?.get("role")).toBe("doctor");
+    expect(queries[0]?.get("active")).toBe("false");
+  });
+
+  it("should ignore an unknown role or page in the URL", async () => {
+    const queries = stubListEndpoint("/api/v1/users", () => jsonResponse(EMPTY_PAGE));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users?role=owner&active=maybe&page=x" });
+
+    await waitFor(() => expect(queries).toHaveLength(1));
+    expect(queries[0]?.has("role")).toBe(false);
+    expect(queries[0]?.has("active")).toBe(false);
+    expect(queries[0]?.get("page")).toBe("1");
+  });
+
+  it("should say when no account matches the search", async () => {
+    stubListEndpoint("/api/v1/users", () => jsonResponse(EMPTY_PAGE));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users?q=nobody" });
+
+    expect(await screen.findByText("条件に合うユーザーはいません")).toBeInTheDocument();
+    expect(screen.getByRole("searchbox", { name: "ユーザーを検索" })).toHaveValue("nobody");
+  });
+
+  it("should show the error with a retry button", async () => {
+    let calls = 0;
+    stubListEndpoint("/api/v1/users", () => {
+      calls += 1;
+      return calls === 1
+        ? jsonResponse({ error: { code: "internal_error", message: "boom" }, request_id: "req-7" }, 500)
+        : jsonResponse({ ...EMPTY_PAGE, total: 1, items: [user(1)] });
+    });
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+
+    expect(await screen.findByText(/リクエストID: req-7/, {}, { timeout: 5000 })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "再読み込み" }));
+
+    expect(await screen.findByText("職員 1")).toBeInTheDocument();
+  });
+
+  it("should label each row's role and status with the user's name", async () => {
+    stubListEndpoint("/api/v1/users", () => jsonResponse({ ...EMPTY_PAGE, total: 1, items: [user(3)] }));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+
+    expect(await screen.findByRole("combobox", { name: "権限（職員 3）" })).toBeInTheDocument();
+    expect(screen.getByRole("switch", { name: "有効（職員 3）" })).toBeChecked();
+  });
+});
