@@ -9,6 +9,7 @@ import { type AuditEventParams, useAuditEvents } from "@/modules/audit/hooks/use
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { UserPicker } from "@/modules/users/components/UserPicker";
 import { useUserNames } from "@/modules/users/hooks/useUserNames";
@@ -31,7 +32,7 @@ function entityLink(entityType: string, entityId: string | null | undefined) {
 export function AuditLogPage() {
   const { t } = useTranslation();
   const [searchParams, update] = useSearchParamState();
-  const page = Number(searchParams.get("page") ?? "1");
+  const page = pageNumberParam(searchParams);
   const from = searchParams.get("occurred_from");
   const to = searchParams.get("occurred_to");
 

@@ -9,6 +9,7 @@ import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
+import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
 import { departmentName } from "@/modules/departments/utils/departmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
@@ -29,7 +30,7 @@ export function PipelinePage() {
   const departments = useDepartments();
   const [searchParams, update] = useSearchParamState();
   const view = searchParams.get("view") === "table" ? "table" : "board";
-  const page = Number(searchParams.get("page") ?? "1");
+  const page = pageNumberParam(searchParams);
   const sort = searchParams.get("sort");
 
   const stageFilter = (searchParams.get("stage") as CaseStage | null) ?? undefined;

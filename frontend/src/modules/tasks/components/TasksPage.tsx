@@ -5,6 +5,7 @@ import { taskStatuses } from "@/api/enums";
 import type { components } from "@/api/schema";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
+import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { useUserNames } from "@/modules/users/hooks/useUserNames";
 
 import { type TaskListParams, useTasks } from "../hooks/useTasks";
@@ -22,7 +23,7 @@ export function TasksPage() {
   const [searchParams, update] = useSearchParamState();
   const view: View = VIEWS.find((value) => value === searchParams.get("view")) ?? "mine";
   const status = view === "overdue" ? "open" : (searchParams.get("status") ?? "open");
-  const page = Number(searchParams.get("page") ?? "1");
+  const page = pageNumberParam(searchParams);
 
   const params: TaskListParams = {
     scope: view === "overdue" ? "team" : view,
