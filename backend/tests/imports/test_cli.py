@@ -101,3 +101,31 @@ async def test_cli_saved_mapping_of_user(
     assert result.exit_code == 0, result.output
     assert await patient_count(session) == 1
     assert without_user.exit_code == 2
+
+
+async def test_cli_lists_skipped_duplicates(
+    invoke, session: AsyncSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "report.csv"
+    sheet = tmp_path / "six.csv"
+    lines = ["氏名,メール", *(f"患者 {index},p{index}@example.com" for index in range(6))]
+    sheet.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    first = await invoke(str(sheet))
+    monkeypatch.setattr(cli, "SHOWN_ROWS", 2)
+
+    second = await invoke(str(sheet), "--report", str(report))
+
+    assert first.exit_code == 0, first.output
+    assert second.exit_code == 0, second.output
+    patient_ids = {str(value) for value in (await session.scalars(select(Patient.id))).all()}
+    await session.commit()
+    skipped_lines = [line for line in second.output.splitlines() if "行目:" in line]
+    assert len(skipped_lines) == 2
+    assert skipped_lines[0].startswith("2行目: 患者 ")
+    assert any(patient_id in skipped_lines[0] for patient_id in patient_ids)
+    assert "4 more rows" in second.output
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("行 / Row,結果 / Outcome,患者ID / Patient ID")
+    assert len(lines) == 7
+    assert all(",skipped," in line for line in lines[1:])
+    assert all(line.split(",")[2] in patient_ids for line in lines[1:])

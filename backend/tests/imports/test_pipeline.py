@@ -419,3 +419,32 @@ async def test_unexpected_parse_error_rejects_row(
     rows = (await service.list_rows(session, batch, _all_rows(), outcome=RowOutcome.rejected)).items
     assert [e["code"] for e in rows[1].errors] == ["unreadable_row"]
     assert "KeyError" in rows[1].errors[0]["message_en"]
+
+
+async def test_dry_run_names_no_unwritten_patient(
+    runner: ImportRunner, session: AsyncSession, tmp_path: Path
+) -> None:
+    known = tmp_path / "known.csv"
+    known.write_text("氏名,メール\r\n李 娜,li@example.com\r\n", encoding="utf-8")
+    await runner.run(known, ImportOptions())
+    sheet = tmp_path / "mixed.csv"
+    sheet.write_text(
+        "氏名,生年月日,メール\r\n王 偉,1985-03-12,wang@example.com\r\n"
+        "王 偉,1985/3/12,\r\n李 娜,,li@example.com\r\n",
+        encoding="utf-8",
+    )
+
+    preview = await runner.run(sheet, ImportOptions(dry_run=True, chunk_size=1), examples=5)
+
+    li = await patient_named(session, "李", "娜")
+    batch = await service.get_batch(session, SYSTEM, preview.batch_id)
+    listed = (await service.list_rows(session, batch, _all_rows())).items
+    rows = {row.row_number: row for row in listed}
+    assert rows[2].outcome is RowOutcome.created
+    assert rows[2].patient_id is None
+    assert rows[3].outcome is RowOutcome.skipped
+    assert rows[3].patient_id is None
+    assert rows[4].outcome is RowOutcome.skipped
+    assert rows[4].patient_id == li.id
+    skipped = [(result.row.row_number, result.duplicate_row) for result in preview.skipped_rows]
+    assert skipped == [(3, 2), (4, None)]

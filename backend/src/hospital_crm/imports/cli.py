@@ -8,6 +8,8 @@ its mapping or the batch to resume cannot be used at all.
 import asyncio
 import json
 import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -20,11 +22,10 @@ from sqlalchemy import select
 from hospital_crm.core.config import ConfigurationError, Settings, get_settings
 from hospital_crm.core.context import SYSTEM, Principal
 from hospital_crm.core.db import Database, create_database
-from hospital_crm.core.pagination import PageParams
 from hospital_crm.core.permissions import Permission
 from hospital_crm.imports import service
 from hospital_crm.imports.mapping import MappingError
-from hospital_crm.imports.models import DuplicatePolicy, RowOutcome
+from hospital_crm.imports.models import DuplicatePolicy
 from hospital_crm.imports.parsing import SheetError
 from hospital_crm.imports.pipeline import (
     BatchInProgress,
@@ -38,12 +39,19 @@ from hospital_crm.users.models import User
 app = typer.Typer(help="Import patients from CSV or XLSX sheets.", no_args_is_help=True)
 console = Console(stderr=True)
 
-# Rejected rows printed to the terminal; the rest are in the --rejects file.
-SHOWN_REJECTIONS = 20
+# Rejected and skipped rows printed to the terminal, at most of each; the --rejects
+# and --report files list them all.
+SHOWN_ROWS = 20
 
 
 class CliError(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class OutputFiles:
+    rejects: Path | None = None
+    report: Path | None = None
 
 
 @app.callback()
@@ -84,6 +92,13 @@ def import_patients(
     rejects: Annotated[
         Path | None, typer.Option(help="Write rejected rows with their reasons to this CSV")
     ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write every row not created (rejected, skipped or updated) to this CSV, "
+            "with the matched patient or the reason"
+        ),
+    ] = None,
     resume: Annotated[
         uuid.UUID | None, typer.Option(help="Resume this batch id instead of the automatic one")
     ] = None,
@@ -113,12 +128,14 @@ def import_patients(
         dry_run=dry_run,
     )
     try:
-        summary = asyncio.run(_run(settings, file, options, resume, user, rejects, mapping_name))
+        files = OutputFiles(rejects=rejects, report=report)
+        summary = asyncio.run(_run(settings, file, options, resume, user, files, mapping_name))
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress, CliError) as error:
         console.print(f"[red]Cannot import {file}:[/red] {error}")
         raise typer.Exit(2) from error
 
     _print_summary(summary)
+    _print_rows(summary, files)
     raise typer.Exit(1 if summary.rejected else 0)
 
 
@@ -151,7 +168,7 @@ async def _run(
     options: ImportOptions,
     resume: uuid.UUID | None,
     email: str | None,
-    rejects: Path | None,
+    files: OutputFiles,
     mapping_name: str | None = None,
 ) -> ImportSummary:
     database = create_database(settings)
@@ -173,9 +190,10 @@ async def _run(
             def report(done: int, total: int | None) -> None:
                 progress.update(task, completed=done, total=total)
 
-            summary = await runner.run(file, options, batch_id=resume, progress=report)
-        if rejects is not None:
-            await _write_rejects(database, principal, summary, rejects)
+            summary = await runner.run(
+                file, options, batch_id=resume, progress=report, examples=SHOWN_ROWS
+            )
+        await _write_files(database, principal, summary, files)
         return summary
     finally:
         await database.dispose()
@@ -193,25 +211,51 @@ async def _saved_mapping(
             raise CliError(f"The user has no saved mapping named {name!r}") from None
 
 
-async def _write_rejects(
-    database: Database, principal: Principal, summary: ImportSummary, path: Path
+async def _write_files(
+    database: Database, principal: Principal, summary: ImportSummary, files: OutputFiles
 ) -> None:
+    if files.rejects is None and files.report is None:
+        return
     async with database.sessionmaker() as session:
         batch = await service.get_batch(session, principal, summary.batch_id)
-        with path.open("wb") as stream:
-            async for chunk in service.rejected_rows_csv(session, batch):
-                stream.write(chunk)
-        shown = (
-            await service.list_rows(
-                session,
-                batch,
-                PageParams(page=1, page_size=SHOWN_REJECTIONS),
-                outcome=RowOutcome.rejected,
-            )
-        ).items
-        for row in shown:
-            console.print(f"[yellow]{service.reason_text(row.row_number, row.errors)}[/yellow]")
-    console.print(f"Rejected rows written to {path}")
+        if files.rejects is not None:
+            await _write_stream(files.rejects, service.rejected_rows_csv(session, batch))
+        if files.report is not None:
+            await _write_stream(files.report, service.outcome_report_csv(session, batch))
+
+
+async def _write_stream(path: Path, chunks: AsyncIterator[bytes]) -> None:
+    with path.open("wb") as stream:
+        async for chunk in chunks:
+            stream.write(chunk)
+
+
+def _print_rows(summary: ImportSummary, files: OutputFiles) -> None:
+    """Print the first rejected and skipped rows, and where the full lists are."""
+    for result in summary.rejected_rows:
+        errors = [error.as_dict() for error in result.row.errors]
+        console.print(f"[yellow]{service.reason_text(result.row.row_number, errors)}[/yellow]")
+    _print_more(summary.rejected, len(summary.rejected_rows), "--rejects", files.rejects)
+    for result in summary.skipped_rows:
+        text = service.duplicate_text(
+            result.row.row_number,
+            result.patient_id,
+            result.duplicate_reasons,
+            result.duplicate_row,
+        )
+        console.print(f"[cyan]{text}[/cyan]")
+    _print_more(summary.skipped, len(summary.skipped_rows), "--report", files.report)
+    if files.rejects is not None:
+        console.print(f"Rejected rows written to {files.rejects}")
+    if files.report is not None:
+        console.print(f"Rows not created written to {files.report}")
+
+
+def _print_more(total: int, shown: int, option: str, path: Path | None) -> None:
+    if total <= shown:
+        return
+    where = f"see {path}" if path is not None else f"{option} FILE lists them all"
+    console.print(f"… 他 {total - shown} 行 / {total - shown} more rows ({where})")
 
 
 def _print_summary(summary: ImportSummary) -> None:

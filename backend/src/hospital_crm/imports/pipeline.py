@@ -148,7 +148,9 @@ class ImportSummary:
     rejected: int = 0
     cases_created: int = 0
     resumed_after_row: int = 0
+    # The first rejected and skipped rows, up to the `examples` that run() was given.
     rejected_rows: list[RowResult] = field(default_factory=list)
+    skipped_rows: list[RowResult] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -341,7 +343,7 @@ class ImportRunner:
         batch_id: uuid.UUID | None = None,
         file_name: str | None = None,
         progress: ProgressCallback | None = None,
-        keep_rejected: bool = False,
+        examples: int = 0,
         restart: bool = False,
     ) -> ImportSummary:
         """Import the file, resuming batch_id when given (or the unfinished batch of the file).
@@ -381,7 +383,7 @@ class ImportRunner:
             dry_run=batch.dry_run,
         )
         try:
-            await self._process(path, options, layout, batch, summary, progress, keep_rejected)
+            await self._process(path, options, layout, batch, summary, progress, examples)
         except Exception as error:
             await self._fail(batch.id, summary, error)
             raise
@@ -445,7 +447,7 @@ class ImportRunner:
         batch: ImportBatch,
         summary: ImportSummary,
         progress: ProgressCallback | None,
-        keep_rejected: bool,
+        examples: int,
     ) -> None:
         async with self.database.sessionmaker() as session:
             lookups = await load_lookups(session)
@@ -479,7 +481,7 @@ class ImportRunner:
                     writer,
                     batch.id,
                     summary,
-                    keep_rejected,
+                    examples,
                     lambda: progress(summary.processed, layout.total_rows) if progress else None,
                 )
             finally:
@@ -492,7 +494,7 @@ class ImportRunner:
         writer: ChunkWriter,
         batch_id: uuid.UUID,
         summary: ImportSummary,
-        keep_rejected: bool,
+        examples: int,
         report_progress: Callable[[], None],
     ) -> None:
         """Prepare the next chunks, in the worker processes if any, while a chunk is written.
@@ -505,11 +507,11 @@ class ImportRunner:
             pending.append(asyncio.ensure_future(preparer.prepare(raw_rows)))
             if len(pending) > max(preparer.workers, 1):
                 chunk = await pending.popleft()
-                await self._write_chunk(writer, batch_id, chunk, summary, keep_rejected)
+                await self._write_chunk(writer, batch_id, chunk, summary, examples)
                 report_progress()
         while pending:
             chunk = await pending.popleft()
-            await self._write_chunk(writer, batch_id, chunk, summary, keep_rejected)
+            await self._write_chunk(writer, batch_id, chunk, summary, examples)
             report_progress()
 
     async def _write_chunk(
@@ -518,7 +520,7 @@ class ImportRunner:
         batch_id: uuid.UUID,
         chunk: list[PreparedRow],
         summary: ImportSummary,
-        keep_rejected: bool,
+        examples: int,
     ) -> None:
         """Write one chunk, its row outcomes and the batch's progress in one transaction."""
         async with self.database.sessionmaker() as session:
@@ -566,8 +568,13 @@ class ImportRunner:
         summary.skipped += counts[RowOutcome.skipped]
         summary.rejected += counts[RowOutcome.rejected]
         summary.cases_created += cases_created
-        if keep_rejected:
-            summary.rejected_rows.extend(r for r in results if r.outcome is RowOutcome.rejected)
+        for outcome, kept in (
+            (RowOutcome.rejected, summary.rejected_rows),
+            (RowOutcome.skipped, summary.skipped_rows),
+        ):
+            wanted = examples - len(kept)
+            if wanted > 0:
+                kept.extend([result for result in results if result.outcome is outcome][:wanted])
 
     async def _refresh_statistics(self, created: int) -> None:
         """ANALYZE the patient tables on PostgreSQL each time the import has doubled them.

@@ -103,7 +103,7 @@ async def delete_abandoned_uploads(
 
     A batch that was uploaded, previewed or failed and then left alone keeps patient
     data on disk that may never be imported. Its file is deleted and its stored_path
-    cleared, so a later preview, commit or resume asks for a new upload. Files under
+    cleared, so a later preview, commit or resume requires a new upload. Files under
     DATA_DIR/imports that no batch names (left by a crash between storing an upload
     and recording its batch) are deleted after the same time. Returns the number of
     files deleted.
@@ -267,6 +267,84 @@ async def rejected_rows_csv(session: AsyncReadSession, batch: ImportBatch) -> As
     writer.writerow([*headers, REJECT_REASON_HEADER])
     yield "\ufeff".encode() + buffer.getvalue().encode()
 
+    async for rows in _row_pages(session, batch, ImportBatchRow.outcome == RowOutcome.rejected):
+        buffer.seek(0)
+        buffer.truncate()
+        for row in rows:
+            cells = ["" if cell is None else cell for cell in row.cells]
+            cells += [""] * (len(headers) - len(cells))
+            writer.writerow([*cells, reason_text(row.row_number, row.errors)])
+        yield buffer.getvalue().encode()
+
+
+# Duplicate rules in the words of the report and the CLI (Japanese, English).
+DUPLICATE_RULE_LABELS = {
+    "passport": ("パスポート番号", "passport number"),
+    "email": ("メールアドレス", "email address"),
+    "phone": ("電話番号", "phone"),
+    "name_dob": ("氏名と生年月日", "name and date of birth"),
+}
+REPORT_HEADERS = [
+    "行 / Row",
+    "結果 / Outcome",
+    "患者ID / Patient ID",
+    "一致 / Matched on",
+    "理由 / Reason",
+]
+
+
+def duplicate_text(
+    row_number: int, patient_id: uuid.UUID | None, reasons: list[str], duplicate_row: int | None
+) -> str:
+    """Describe a duplicate row, Japanese first, then English, naming the matched patient."""
+    japanese_rules = "・".join(DUPLICATE_RULE_LABELS.get(r, (r, r))[0] for r in reasons)
+    english_rules = ", ".join(DUPLICATE_RULE_LABELS.get(r, (r, r))[1] for r in reasons)
+    if patient_id is not None:
+        target_ja, target_en = f"患者 {patient_id}", f"patient {patient_id}"
+    elif duplicate_row is not None:
+        target_ja, target_en = (
+            f"このファイルの{duplicate_row}行目",
+            f"row {duplicate_row} of this file",
+        )
+    else:
+        # A dry run's duplicate of a row it would create, read back from the database.
+        target_ja, target_en = "このファイルの先の行", "an earlier row of this file"
+    return (
+        f"{row_number}行目: {target_ja}と{japanese_rules}が一致 / "
+        f"Row {row_number}: same {english_rules} as {target_en}"
+    )
+
+
+async def outcome_report_csv(session: AsyncReadSession, batch: ImportBatch) -> AsyncIterator[bytes]:
+    """Stream every row that was not created, as UTF-8 CSV with BOM, in sheet order.
+
+    Each line names the outcome, the matched patient and rules of a duplicate, or the
+    reasons of a rejection. Rejected rows with their original cells, ready to fix and
+    import again, are in rejected_rows_csv instead.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(REPORT_HEADERS)
+    yield "\ufeff".encode() + buffer.getvalue().encode()
+
+    async for rows in _row_pages(session, batch, ImportBatchRow.outcome != RowOutcome.created):
+        buffer.seek(0)
+        buffer.truncate()
+        for row in rows:
+            if row.outcome is RowOutcome.rejected:
+                reason = reason_text(row.row_number, row.errors)
+            else:
+                reason = duplicate_text(row.row_number, row.patient_id, row.duplicate_reasons, None)
+            matched = ", ".join(row.duplicate_reasons)
+            patient = str(row.patient_id) if row.patient_id else ""
+            writer.writerow([row.row_number, row.outcome.value, patient, matched, reason])
+        yield buffer.getvalue().encode()
+
+
+async def _row_pages(
+    session: AsyncReadSession, batch: ImportBatch, condition: Any
+) -> AsyncIterator[list[ImportBatchRow]]:
+    """Yield the batch's row outcomes that meet `condition`, 1,000 at a time in sheet order."""
     last_row = 0
     while True:
         rows = (
@@ -274,7 +352,7 @@ async def rejected_rows_csv(session: AsyncReadSession, batch: ImportBatch) -> As
                 select(ImportBatchRow)
                 .where(
                     ImportBatchRow.batch_id == batch.id,
-                    ImportBatchRow.outcome == RowOutcome.rejected,
+                    condition,
                     ImportBatchRow.row_number > last_row,
                 )
                 .order_by(ImportBatchRow.row_number)
@@ -283,14 +361,8 @@ async def rejected_rows_csv(session: AsyncReadSession, batch: ImportBatch) -> As
         ).all()
         if not rows:
             return
-        buffer.seek(0)
-        buffer.truncate()
-        for row in rows:
-            cells = ["" if cell is None else cell for cell in row.cells]
-            cells += [""] * (len(headers) - len(cells))
-            writer.writerow([*cells, reason_text(row.row_number, row.errors)])
-            last_row = row.row_number
-        yield buffer.getvalue().encode()
+        yield list(rows)
+        last_row = rows[-1].row_number
 
 
 async def list_mappings(session: AsyncReadSession, principal: Principal) -> list[ImportMapping]:

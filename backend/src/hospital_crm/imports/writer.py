@@ -65,9 +65,14 @@ _JSON_DEFAULTS: dict[str, type] = {
 class RowResult:
     row: ParsedRow
     outcome: RowOutcome
+    # The created, updated or matched patient. None when no such patient exists: a
+    # dry run creates none, so its created rows and their duplicates have no patient.
     patient_id: uuid.UUID | None = None
     duplicate_reasons: list[str] = field(default_factory=list)
     case_values: dict[str, Any] | None = None
+    # Sheet row of an earlier row of this file that a dry run would create, for a
+    # duplicate of it; patient_id is None then.
+    duplicate_row: int | None = None
 
 
 @dataclass
@@ -598,14 +603,19 @@ class ChunkWriter:
     batch_id: uuid.UUID
     dry_run: bool
     index: DuplicateIndex = field(default_factory=DuplicateIndex)
+    # Sheet rows of a dry run's would-be patients, by the stand-in id in the index.
+    planned_rows: dict[uuid.UUID, int] = field(default_factory=dict)
 
     def _created_patient_id(
         self, item: "PreparedRow", created: list[NewPatientRows], *, copy_text: bool
     ) -> uuid.UUID:
         """Return the id of the row's new patient, queuing the patient unless in a dry run."""
         if self.dry_run:
-            # A dry run builds no patient; the id only links later duplicates to this row.
-            return uuid.uuid4()
+            # A dry run builds no patient. The stand-in id only links later duplicates
+            # to this row, and never leaves the writer.
+            stand_in = uuid.uuid4()
+            self.planned_rows[stand_in] = item.row.row_number
+            return stand_in
         if item.patient is None:
             data = item.data or validate_row(item.row)
             assert data is not None, "a row with duplicate keys has passed validation"
@@ -635,17 +645,24 @@ class ChunkWriter:
             if duplicate is None:
                 new_id = self._created_patient_id(item, created, copy_text=copy_text)
                 self.index.add_row(keys, new_id)
-                results.append(RowResult(row, RowOutcome.created, new_id, [], row.case))
+                shown_id = None if self.dry_run else new_id
+                results.append(RowResult(row, RowOutcome.created, shown_id, [], row.case))
                 continue
 
             patient_id, reasons = duplicate
+            planned_row = self.planned_rows.get(patient_id)
+            shown_id = None if planned_row is not None else patient_id
             if self.policy is DuplicatePolicy.update:
                 data = item.data or validate_row(item.row)
                 assert data is not None, "a row with duplicate keys has passed validation"
                 updates.append((patient_id, data))
-                results.append(RowResult(row, RowOutcome.updated, patient_id, reasons, row.case))
+                outcome = RowOutcome.updated
             else:
-                results.append(RowResult(row, RowOutcome.skipped, patient_id, reasons))
+                outcome = RowOutcome.skipped
+            case_values = row.case if outcome is RowOutcome.updated else None
+            results.append(
+                RowResult(row, outcome, shown_id, reasons, case_values, duplicate_row=planned_row)
+            )
 
         results.sort(key=lambda result: result.row.row_number)
         if self.dry_run:
