@@ -58,3 +58,13 @@ async def test_cli_cp932_failure_exit_two(
     assert result.exit_code == 2
     assert "U+AE40" in result.output
     assert not out.exists()
+
+
+async def test_cli_invalid_sort_exit_two(invoke, tmp_path: Path) -> None:
+    out = tmp_path / "patients.csv"
+
+    result = await invoke("patients", str(out), "--sort", "allergies")
+
+    assert result.exit_code == 2, result.output
+    assert "Cannot sort by 'allergies'" in result.output
+    assert not out.exists()

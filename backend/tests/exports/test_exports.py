@@ -241,3 +241,58 @@ async def snapshot(database, cipher) -> list[tuple]:  # type: ignore[no-untyped-
                 )
             )
     return sorted(result, key=repr)
+
+
+async def test_patients_export_follows_sort(
+    client: httpx.AsyncClient, as_role, imported: None
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    by_birth = await client.get("/api/v1/exports/patients?sort=-date_of_birth", headers=headers)
+    invalid = await client.get("/api/v1/exports/patients?sort=passport_number", headers=headers)
+
+    assert by_birth.status_code == 200, by_birth.text
+    births = [row["生年月日"] for row in read_csv(by_birth.content)]
+    known = [birth for birth in births if birth]
+    assert known == sorted(known, reverse=True)
+    assert invalid.status_code == 422
+    assert invalid.json()["error"]["fields"][0]["code"] == "invalid_sort"
+
+
+async def test_cases_export_follows_sort(
+    client: httpx.AsyncClient, as_role, imported: None, session: AsyncSession
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get("/api/v1/exports/cases?sort=-reference", headers=headers)
+
+    references = [row["案件番号"] for row in read_csv(response.content)]
+    assert len(references) == 6
+    assert references == sorted(references, reverse=True)
+    event = await session.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
+    assert event is not None
+    assert event.details["sort"] == "-reference"
+
+
+async def test_export_times_in_tokyo(
+    client: httpx.AsyncClient, as_role, imported: None, session: AsyncSession
+) -> None:
+    headers = await as_role(Role.coordinator)
+    patient = await session.scalar(select(Patient).where(Patient.family_name == "王"))
+    assert patient is not None
+    created = patient.created_at.replace(tzinfo=patient.created_at.tzinfo or dt.UTC)
+    in_tokyo = created.astimezone(dt.timezone(dt.timedelta(hours=9)))
+    await session.commit()
+
+    text = await client.get("/api/v1/exports/patients", headers=headers)
+    workbook = await client.get("/api/v1/exports/patients?format=xlsx", headers=headers)
+
+    wang = next(row for row in read_csv(text.content) if row["姓"] == "王")
+    assert wang["登録日時（JST）"] == in_tokyo.isoformat(sep=" ", timespec="seconds")
+    assert wang["登録日時（JST）"].endswith("+09:00")
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content), read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    wang_cells = next(row for row in rows[1:] if row[header.index("姓")] == "王")
+    cell = wang_cells[header.index("登録日時（JST）")]
+    assert cell == in_tokyo.replace(tzinfo=None, microsecond=cell.microsecond)

@@ -4532,6 +4532,8 @@ export interface operations {
             query?: {
                 format?: components["schemas"]["ExportFormat"];
                 encoding?: components["schemas"]["ExportEncoding"];
+                /** @description Field to sort by, as in the list; prefix with '-' for descending. Default: oldest first */
+                sort?: string | null;
                 /** @description Name in any script, kana, romaji, pinyin, email, phone or passport number */
                 q?: string | null;
                 nationality?: string | null;
@@ -4571,6 +4573,8 @@ export interface operations {
             query?: {
                 format?: components["schemas"]["ExportFormat"];
                 encoding?: components["schemas"]["ExportEncoding"];
+                /** @description Field to sort by, as in the list; prefix with '-' for descending. Default: oldest first */
+                sort?: string | null;
                 /** @description Case reference or the patient's name, phone or email */
                 q?: string | null;
                 stage?: components["schemas"]["CaseStage"][] | null;

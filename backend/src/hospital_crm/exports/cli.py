@@ -34,6 +34,10 @@ NationalityOption = Annotated[
 ]
 StageOption = Annotated[CaseStage | None, typer.Option(help="Only this case stage")]
 QueryOption = Annotated[str | None, typer.Option("--q", help="Search text, as in the list")]
+SortOption = Annotated[
+    str | None,
+    typer.Option(help="Field to sort by, as in the list (e.g. -created_at); oldest first if unset"),
+]
 UserOption = Annotated[
     str | None,
     typer.Option(help="Email of the user the export runs as; decides the encrypted columns"),
@@ -57,11 +61,12 @@ def export_patients(
     nationality: NationalityOption = None,
     stage: StageOption = None,
     q: QueryOption = None,
+    sort: SortOption = None,
     user: UserOption = None,
 ) -> None:
     """Write the patient list, with the given filters, to OUT."""
     filters = patient_service.PatientFilters(q=q, nationality=nationality, stage=stage)
-    _export("patients", out, format, encoding, filters, user)
+    _export("patients", out, format, encoding, filters, sort, user)
 
 
 @app.command("cases")
@@ -72,13 +77,14 @@ def export_cases(
     nationality: NationalityOption = None,
     stage: StageOption = None,
     q: QueryOption = None,
+    sort: SortOption = None,
     user: UserOption = None,
 ) -> None:
     """Write the case list, with the given filters, to OUT."""
     filters = case_service.CaseFilters(
         q=q, nationality=nationality, stage=[stage] if stage else None
     )
-    _export("cases", out, format, encoding, filters, user)
+    _export("cases", out, format, encoding, filters, sort, user)
 
 
 def _export(
@@ -87,11 +93,13 @@ def _export(
     format: ExportFormat,
     encoding: ExportEncoding,
     filters: Any,
+    sort: str | None,
     email: str | None,
 ) -> None:
     try:
         settings = get_settings()
-        count = asyncio.run(_write(settings, kind, out, format, encoding, filters, email))
+        export = ExportRequest(kind, format, encoding, service.filters_as_dict(filters), sort)
+        count = asyncio.run(_write(settings, export, out, filters, email))
     except (ConfigurationError, CliError, AppError, OSError) as error:
         # A half-written file must not pass for a complete export.
         out.unlink(missing_ok=True)
@@ -114,25 +122,18 @@ async def _principal(database: Database, email: str | None) -> Principal:
 
 
 async def _write(
-    settings: Settings,
-    kind: str,
-    out: Path,
-    format: ExportFormat,
-    encoding: ExportEncoding,
-    filters: Any,
-    email: str | None,
+    settings: Settings, export: ExportRequest, out: Path, filters: Any, email: str | None
 ) -> int:
     database = create_database(settings)
     cipher = FieldCipher(settings.encryption_key_bytes(), settings.previous_encryption_keys())
-    export = ExportRequest(kind, format, encoding, service.filters_as_dict(filters))
     try:
         principal = await _principal(database, email)
         async with database.sessionmaker() as session:
-            if kind == "patients":
-                query = service.patient_query(principal, cipher, filters)
+            if export.kind == "patients":
+                query = service.patient_query(principal, cipher, filters, export.sort)
                 exporter: Any = await service.patient_exporter(session, principal, cipher, query)
             else:
-                query = service.case_query(principal, cipher, filters)
+                query = service.case_query(principal, cipher, filters, export.sort)
                 exporter = service.CaseExport(
                     await service.partner_names(session), await service.department_names(session)
                 )

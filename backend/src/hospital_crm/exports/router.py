@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
 from hospital_crm.cases import service as case_service
@@ -21,6 +21,14 @@ from hospital_crm.patients.router import patient_filters
 router = APIRouter(prefix="/exports", tags=["exports"])
 
 CanExport = Annotated[Principal, Depends(require(Permission.data_export))]
+SortParameter = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        description="Field to sort by, as in the list; prefix with '-' for descending. "
+        "Default: oldest first",
+    ),
+]
 
 MEDIA_TYPES = {
     ExportFormat.csv: "text/csv",
@@ -64,10 +72,11 @@ async def export_patients(
     filters: Annotated[patient_service.PatientFilters, Depends(patient_filters)],
     format: ExportFormat = ExportFormat.csv,
     encoding: ExportEncoding = ExportEncoding.utf8_bom,
+    sort: SortParameter = None,
 ) -> StreamingResponse:
     """Download the patient list as CSV or XLSX; encrypted fields only for roles that may read them."""
-    export = ExportRequest("patients", format, encoding, service.filters_as_dict(filters))
-    query = service.patient_query(principal, cipher, filters)
+    export = ExportRequest("patients", format, encoding, service.filters_as_dict(filters), sort)
+    query = service.patient_query(principal, cipher, filters, sort)
     exporter = await service.patient_exporter(session, principal, cipher, query)
     await service.record_export(
         session,
@@ -88,10 +97,11 @@ async def export_cases(
     filters: Annotated[case_service.CaseFilters, Depends(case_filters)],
     format: ExportFormat = ExportFormat.csv,
     encoding: ExportEncoding = ExportEncoding.utf8_bom,
+    sort: SortParameter = None,
 ) -> StreamingResponse:
     """Download the case list as CSV or XLSX."""
-    export = ExportRequest("cases", format, encoding, service.filters_as_dict(filters))
-    query = service.case_query(principal, cipher, filters)
+    export = ExportRequest("cases", format, encoding, service.filters_as_dict(filters), sort)
+    query = service.case_query(principal, cipher, filters, sort)
     exporter = service.CaseExport(
         await service.partner_names(session), await service.department_names(session)
     )

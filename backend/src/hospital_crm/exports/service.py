@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import IO, Any
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -28,6 +29,7 @@ from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.errors import ValidationFailed
+from hospital_crm.core.pagination import sort_clause
 from hospital_crm.core.permissions import Permission
 from hospital_crm.departments.models import Department
 from hospital_crm.imports.rows import STAGE_LABELS
@@ -42,6 +44,10 @@ FETCH_SIZE = 1000
 MAX_REPORTED_CHARACTERS = 20
 
 SEX_LABELS = {"male": "男", "female": "女", "other": "その他", "unknown": "不明"}
+# Timestamps are stored in UTC and exported in the hospital's time zone, with the UTC
+# offset in CSV text. An XLSX cell cannot carry an offset, so its header names the zone.
+EXPORT_TIME_ZONE = ZoneInfo("Asia/Tokyo")
+CREATED_AT_HEADER = "登録日時（JST）"
 
 
 class ExportFormat(StrEnum):
@@ -117,7 +123,7 @@ class PatientExport:
             ExportColumn("備考", lambda p: p.notes),
             ExportColumn("病歴概要", decrypt("medical_summary"), Permission.patients_read_medical),
             ExportColumn("アレルギー", decrypt("allergies"), Permission.patients_read_medical),
-            ExportColumn("登録日時", lambda p: p.created_at),
+            ExportColumn(CREATED_AT_HEADER, lambda p: p.created_at),
         ]
         columns += [
             ExportColumn(key, lambda p, key=key: (p.custom_fields or {}).get(key))
@@ -159,7 +165,7 @@ class CaseExport:
             ExportColumn("帰国予定日", lambda row: row[0].planned_departure_date),
             ExportColumn("見積額", lambda row: row[0].estimated_value),
             ExportColumn("通貨", lambda row: row[0].currency),
-            ExportColumn("登録日時", lambda row: row[0].created_at),
+            ExportColumn(CREATED_AT_HEADER, lambda row: row[0].created_at),
         ]
         self.sensitive_fields: list[str] = []
 
@@ -210,6 +216,8 @@ class ExportRequest:
     format: ExportFormat
     encoding: ExportEncoding
     filters: dict[str, Any]
+    # The list's sort parameter, such as "-created_at"; None keeps the oldest first.
+    sort: str | None = None
 
     def file_name(self, today: dt.date) -> str:
         return f"{self.kind}_{today:%Y%m%d}.{self.format.value}"
@@ -233,6 +241,7 @@ async def record_export(
             "format": request.format.value,
             "encoding": request.encoding.value,
             "filters": {k: _jsonable(v) for k, v in request.filters.items() if v not in (None, [])},
+            "sort": request.sort,
             "row_count": row_count,
         },
     )
@@ -257,10 +266,16 @@ def _csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+        return _local_time(value).isoformat(sep=" ", timespec="seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(neutralize(value) if isinstance(value, str) else value)
+
+
+def _local_time(value: dt.datetime) -> dt.datetime:
+    # SQLite returns naive datetimes; the application stores every timestamp in UTC.
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(EXPORT_TIME_ZONE)
 
 
 def _csv_chunk(rows: Sequence[Sequence[Any]]) -> str:
@@ -348,7 +363,7 @@ async def build_xlsx(
 
 def _xlsx_cell(sheet: Any, value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        cell = WriteOnlyCell(sheet, value=value.astimezone(dt.UTC).replace(tzinfo=None))
+        cell = WriteOnlyCell(sheet, value=_local_time(value).replace(tzinfo=None))
         cell.number_format = "yyyy-mm-dd hh:mm:ss"
         return cell
     if isinstance(value, dt.date):
@@ -374,13 +389,23 @@ async def iterate_file(handle: IO[bytes]) -> AsyncIterator[bytes]:
         handle.close()
 
 
-def case_query(principal: Principal, cipher: FieldCipher, filters: Any) -> Any:
-    return case_service.filtered_query(principal, cipher, filters).order_by(
-        Case.created_at, Case.id
-    )
+def case_query(
+    principal: Principal, cipher: FieldCipher, filters: Any, sort: str | None = None
+) -> Any:
+    query = case_service.filtered_query(principal, cipher, filters)
+    return _sorted(query, sort, case_service.SORT_COLUMNS, Case.created_at, Case.id)
 
 
-def patient_query(principal: Principal, cipher: FieldCipher, filters: Any) -> Any:
-    return patient_service.filtered_query(principal, cipher, filters).order_by(
-        Patient.created_at, Patient.id
-    )
+def patient_query(
+    principal: Principal, cipher: FieldCipher, filters: Any, sort: str | None = None
+) -> Any:
+    query = patient_service.filtered_query(principal, cipher, filters)
+    return _sorted(query, sort, patient_service.SORT_COLUMNS, Patient.created_at, Patient.id)
+
+
+def _sorted(query: Any, sort: str | None, columns: Any, created_at: Any, key: Any) -> Any:
+    """Order an export by the list's whitelisted `sort` field, else oldest first.
+
+    Raises ValidationFailed (invalid_sort) for a field the list cannot sort by.
+    """
+    return query.order_by(*sort_clause(sort, columns, created_at), key)

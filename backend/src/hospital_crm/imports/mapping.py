@@ -198,7 +198,15 @@ _PARENTHESISED = re.compile(r"\(.*?\)")
 REJECT_REASON_HEADER = "取込エラー / Import error"
 # Columns of this product's own patient export that describe the stored record rather
 # than the patient. Importing an export ignores them, so they never become custom fields.
-EXPORT_ONLY_HEADERS = ("患者ID", "Patient ID", "登録日時", "Created at", "更新日時", "Updated at")
+EXPORT_ONLY_HEADERS = (
+    "患者ID",
+    "Patient ID",
+    "登録日時",
+    "登録日時（JST）",
+    "Created at",
+    "更新日時",
+    "Updated at",
+)
 
 _IGNORED_KEYS = frozenset(
     normalize_key(header) for header in (REJECT_REASON_HEADER, *EXPORT_ONLY_HEADERS)
