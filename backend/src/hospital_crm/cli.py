@@ -3,6 +3,7 @@
 import asyncio
 import getpass
 import json
+import secrets
 import sys
 from collections.abc import Coroutine
 from typing import Annotated, Any, TypeVar
@@ -179,16 +180,21 @@ def init() -> None:
 @app.command("demo-data")
 def demo_data(
     patients: Annotated[int, typer.Option(help="How many patients to create")] = 200,
-    seed: Annotated[int, typer.Option(help="Random seed, for repeatable data")] = 2026,
+    seed: Annotated[
+        int | None, typer.Option(help="Random seed, for repeatable data (default: a new one)")
+    ] = None,
 ) -> None:
     """Create realistic multilingual demo patients, cases, activities and tasks."""
     from hospital_crm.demo import DEMO_STAFF, create_demo_data, demo_staff_email
 
     settings = _settings()
+    # A fixed default seed would create the same people again on every run.
+    seed = seed if seed is not None else secrets.randbelow(1_000_000)
     counts = _run(create_demo_data(settings, patient_count=patients, seed=seed))
     console.print(
         "[green]Demo data created:[/green] "
         + ", ".join(f"{count} {name}" for name, count in counts.items())
+        + f" (seed {seed})"
     )
     emails = [demo_staff_email(index) for index in range(len(DEMO_STAFF))]
     console.print(

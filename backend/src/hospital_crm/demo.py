@@ -1,6 +1,7 @@
 """Realistic multilingual demo data, created through the same services as real data."""
 
 import random
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -104,11 +105,11 @@ def _patient(
         if origin.locale.startswith("zh"):
             latin = f"{''.join(lazy_pinyin(family, style=Style.NORMAL))} {''.join(lazy_pinyin(given, style=Style.NORMAL))}"
         else:
-            latin = f"{unidecode(family)} {unidecode(given)}"
+            latin = f"{_latin(family)} {_latin(given)}"
         latin = latin.upper()
     birth = date(1945, 1, 1) + timedelta(days=rng.randrange(365 * 60))
     phone = _phone(rng, origin.nationality)
-    handle = f"{unidecode(given).lower().replace(' ', '')}{rng.randrange(100, 999)}"
+    handle = f"{_latin(given).lower().replace(' ', '') or 'patient'}{rng.randrange(10_000, 99_999)}"
     return PatientCreate(
         family_name=family,
         given_name=given,
@@ -138,6 +139,15 @@ def _patient(
         tags=rng.sample(["VIP", "リピーター", "車椅子", "同伴者あり"], k=rng.randrange(0, 2)),
         confirm_duplicate=True,
     )
+
+
+def _latin(name: str) -> str:
+    """Transliterate a name to Latin letters for the passport name and the email handle.
+
+    unidecode writes some letters as punctuation (Arabic ة becomes "@"), which would make
+    an invalid email address, so everything but letters, spaces and hyphens is dropped.
+    """
+    return re.sub(r"[^A-Za-z -]", "", unidecode(name)).strip()
 
 
 GUARANTOR = "日本メディカルアシスト株式会社"
