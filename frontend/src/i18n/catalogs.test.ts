@@ -21,7 +21,8 @@ function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? "").sort();
+  // A placeholder may name a format after a comma, as in "{{count, number}}".
+  return [...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1] ?? "").sort();
 }
 
 function sourceFiles(dir: string): string[] {

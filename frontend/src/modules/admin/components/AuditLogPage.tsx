@@ -7,6 +7,7 @@ import { Link } from "react-router-dom";
 import type { ApiResponse } from "@/api/types";
 import { type AuditEventParams, useAuditEvents } from "@/modules/audit/hooks/useAuditEvents";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { usePageWithinTotal } from "@/modules/common/hooks/usePageWithinTotal";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
@@ -47,6 +48,7 @@ export function AuditLogPage() {
     page_size: PAGE_SIZE,
   };
   const { data, isFetching, error, refetch } = useAuditEvents(params);
+  usePageWithinTotal(data, page, PAGE_SIZE, update);
   const knownUserName = useUserNames((data?.items ?? []).map((event) => event.actor_id));
   // An actor that is not a user account any more still shows as its id.
   const userName = (id: string | null | undefined) => knownUserName(id) || (id ?? "");

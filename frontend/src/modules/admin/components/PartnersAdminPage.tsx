@@ -10,6 +10,7 @@ import { ActiveStatusSelect } from "@/modules/common/components/ActiveStatusSele
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { ListSearchInput } from "@/modules/common/components/ListSearchInput";
 import { useMessage } from "@/modules/common/hooks/useMessage";
+import { usePageWithinTotal } from "@/modules/common/hooks/usePageWithinTotal";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
@@ -51,6 +52,7 @@ export function PartnersAdminPage() {
   };
   const filtered = Boolean(params.q) || params.kind !== undefined || params.active !== undefined;
   const partners = usePartners(params);
+  usePageWithinTotal(partners.data, page, PAGE_SIZE, update);
   const savePartner = useSavePartner();
   const [form] = Form.useForm<PartnerCreateBody>();
   const [editing, setEditing] = useState<Partner | "new" | null>(null);

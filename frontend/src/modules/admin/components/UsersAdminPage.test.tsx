@@ -70,6 +70,18 @@ describe("UsersAdminPage", () => {
     expect(queries[0]?.get("page")).toBe("1");
   });
 
+  it("should move past the end to the last page", async () => {
+    const queries = stubListEndpoint("/api/v1/users", (url) => {
+      const page = Number(url.searchParams.get("page"));
+      return jsonResponse({ ...EMPTY_PAGE, page, total: 120, items: page <= 3 ? [user(page)] : [] });
+    });
+    const { router } = renderWithProviders(<UsersAdminPage />, { path: "/admin/users?page=9" });
+
+    expect(await screen.findByText("職員 3")).toBeInTheDocument();
+    expect(queries.map((query) => query.get("page"))).toEqual(["9", "3"]);
+    expect(router.state.location.search).toBe("?page=3");
+  });
+
   it("should say when no account matches the search", async () => {
     stubListEndpoint("/api/v1/users", () => jsonResponse(EMPTY_PAGE));
     renderWithProviders(<UsersAdminPage />, { path: "/admin/users?q=nobody" });

@@ -9,6 +9,7 @@ import { ActiveStatusSelect } from "@/modules/common/components/ActiveStatusSele
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { ListSearchInput } from "@/modules/common/components/ListSearchInput";
 import { useMessage } from "@/modules/common/hooks/useMessage";
+import { usePageWithinTotal } from "@/modules/common/hooks/usePageWithinTotal";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { booleanParam } from "@/modules/common/utils/booleanParam";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
@@ -49,6 +50,7 @@ export function UsersAdminPage() {
   };
   const filtered = Boolean(params.q) || params.role !== undefined || params.active !== undefined;
   const users = useUsers(params);
+  usePageWithinTotal(users.data, page, PAGE_SIZE, update);
 
   const updateOne = (user: User, body: UserUpdateBody) => {
     updateUser.mutate(

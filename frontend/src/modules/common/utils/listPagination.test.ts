@@ -21,6 +21,20 @@ describe("list pagination", () => {
     expect(beyond.total).toBe(1100);
   });
 
+  it("should hide the page number of an unknown end", () => {
+    const pagination = listPagination(t, { total: 1000, total_exact: false }, 1, 50);
+
+    expect(pagination.itemRender(21, "page", "21")).toBeNull();
+    expect(pagination.itemRender(20, "page", "20")).toBe("20");
+    expect(pagination.itemRender(21, "next", "next")).toBe("next");
+  });
+
+  it("should keep the last page number of an exact total", () => {
+    const pagination = listPagination(t, { total: 1000, total_exact: true }, 1, 50);
+
+    expect(pagination.itemRender(20, "page", "20")).toBe("20");
+  });
+
   it("should show no pages before the first response", () => {
     expect(listPagination(t, undefined, 1, 50).total).toBe(0);
   });

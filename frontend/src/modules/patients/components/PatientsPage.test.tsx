@@ -1,4 +1,5 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 
 import { jsonResponse } from "@/test/jsonResponse";
 import { renderWithProviders } from "@/test/renderWithProviders";
@@ -58,6 +59,25 @@ describe("PatientsPage", () => {
     expect(screen.getByText("ワン シャオミン")).toBeInTheDocument();
     expect(screen.getByText("中国")).toBeInTheDocument();
     expect(screen.getByText("2026/12/04 18:30")).toBeInTheDocument();
+  });
+
+  it("should keep paging past a capped total", async () => {
+    const pages: (string | null)[] = [];
+    stubApi((url) => {
+      pages.push(url.searchParams.get("page"));
+      return jsonResponse({ ...EMPTY_PAGE, total: 1000, total_exact: false, items: [] });
+    });
+    const { router } = renderWithProviders(<PatientsPage />, { path: "/patients?q=wang" });
+
+    expect(await screen.findByText("1,000件以上")).toBeInTheDocument();
+    expect(screen.getByTitle("5")).toBeInTheDocument();
+    expect(screen.queryByTitle("21")).toBeNull();
+    expect(screen.getByTitle("次のページ")).not.toHaveClass("ant-pagination-disabled");
+
+    await userEvent.click(screen.getByTitle("次 5ページ"));
+
+    await waitFor(() => expect(router.state.location.search).toBe("?q=wang&page=6"));
+    expect(pages.at(-1)).toBe("6");
   });
 
   it("should say when a search finds nobody", async () => {

@@ -11,6 +11,7 @@ import { ColumnChooser } from "@/modules/common/components/ColumnChooser";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { ListSearchInput } from "@/modules/common/components/ListSearchInput";
+import { usePageWithinTotal } from "@/modules/common/hooks/usePageWithinTotal";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { useStoredColumns } from "@/modules/common/hooks/useStoredColumns";
 import { countryName } from "@/modules/common/utils/countryName";
@@ -61,6 +62,7 @@ export function PatientsPage() {
     page_size: PAGE_SIZE,
   };
   const { data, isFetching, error, refetch } = usePatients(params);
+  usePageWithinTotal(data, page, PAGE_SIZE, update);
 
   const partnerName = usePartnerNames(
     (data?.items ?? []).map((patient) => patient.referring_partner_id),

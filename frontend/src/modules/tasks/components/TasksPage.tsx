@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { taskStatuses } from "@/api/enums";
 import type { components } from "@/api/schema";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { usePageWithinTotal } from "@/modules/common/hooks/usePageWithinTotal";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { useUserNames } from "@/modules/users/hooks/useUserNames";
@@ -34,6 +35,7 @@ export function TasksPage() {
     page_size: PAGE_SIZE,
   };
   const { data, isFetching, error, refetch } = useTasks(params);
+  usePageWithinTotal(data, page, PAGE_SIZE, update);
   const userName = useUserNames((data?.items ?? []).map((task) => task.assignee_id));
 
   return (
