@@ -9,20 +9,23 @@ import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
 
+import type { BoardColumn } from "../utils/boardColumns";
 import { columnKeyboardCoordinates } from "../utils/columnKeyboardCoordinates";
 import { type CaseSummary, KanbanCard } from "./KanbanCard";
 import { KanbanColumn } from "./KanbanColumn";
 import { LostReasonModal } from "./LostReasonModal";
 
 export type KanbanBoardProps = {
-  cases: CaseSummary[];
+  columns: BoardColumn<CaseSummary>[];
   canMove: boolean;
+  /** Path of the table view that lists every case of `stage` under the board's filters. */
+  tablePath: (stage: CaseStage) => string;
 };
 
 type PendingMove = { caseId: string; toStage: CaseStage };
 
 /** Show the pipeline as columns per stage. A drop moves the case at once and rolls back if the API rejects the move. */
-export function KanbanBoard({ cases, canMove }: KanbanBoardProps) {
+export function KanbanBoard({ columns, canMove, tablePath }: KanbanBoardProps) {
   const { t } = useTranslation();
   const message = useMessage();
   const departmentName = useDepartmentName();
@@ -33,6 +36,7 @@ export function KanbanBoard({ cases, canMove }: KanbanBoardProps) {
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
 
+  const cases = columns.flatMap((column) => column.items);
   const stageOf = (caseId: string) => cases.find((item) => item.id === caseId)?.stage;
   const referenceOf = (caseId: string | number) => cases.find((item) => item.id === caseId)?.reference ?? "";
 
@@ -83,16 +87,20 @@ export function KanbanBoard({ cases, canMove }: KanbanBoardProps) {
         }}
       >
         <div className="kanban">
-          {caseStages.map((stage) => {
-            const items = cases.filter((item) => item.stage === stage);
-            return (
-              <KanbanColumn key={stage} stage={stage} count={items.length}>
-                {items.map((item) => (
-                  <KanbanCard key={item.id} item={item} departmentName={departmentName(item.department_id)} disabled={!canMove} />
-                ))}
-              </KanbanColumn>
-            );
-          })}
+          {columns.map((column) => (
+            <KanbanColumn
+              key={column.stage}
+              stage={column.stage}
+              total={column.total}
+              totalExact={column.totalExact}
+              shownCount={column.items.length}
+              tablePath={tablePath(column.stage)}
+            >
+              {column.items.map((item) => (
+                <KanbanCard key={item.id} item={item} departmentName={departmentName(item.department_id)} disabled={!canMove} />
+              ))}
+            </KanbanColumn>
+          ))}
         </div>
       </DndContext>
       <LostReasonModal

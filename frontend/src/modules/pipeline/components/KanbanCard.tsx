@@ -63,7 +63,7 @@ export function KanbanCard({ item, departmentName, disabled }: KanbanCardProps) 
             <HolderOutlined />
           </button>
         )}
-        <Link to={`/cases/${item.id}`} onPointerDown={(event) => event.stopPropagation()}>
+        <Link to={`/cases/${item.id}`} style={{ whiteSpace: "nowrap" }} onPointerDown={(event) => event.stopPropagation()}>
           {item.reference}
         </Link>
         {item.priority !== "normal" && (

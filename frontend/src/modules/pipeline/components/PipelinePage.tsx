@@ -1,4 +1,4 @@
-import { Alert, Empty, Input, Segmented, Select, Skeleton, Typography } from "antd";
+import { Empty, Input, Segmented, Select, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
 import { priorities } from "@/api/enums";
@@ -8,17 +8,21 @@ import { type CaseListParams, useCases } from "@/modules/cases/hooks/useCases";
 import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
+import { usePageWithinTotal } from "@/modules/common/hooks/usePageWithinTotal";
 import { useSearchParamState } from "@/modules/common/hooks/useSearchParamState";
 import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { useDepartments } from "@/modules/departments/hooks/useDepartments";
 import { departmentName } from "@/modules/departments/utils/departmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 
+import { useBoardCases } from "../hooks/useBoardCases";
+import { boardColumns } from "../utils/boardColumns";
 import { CasesTable } from "./CasesTable";
 import { KanbanBoard } from "./KanbanBoard";
 
-// The board loads one page of this size; the table view pages through everything.
-const BOARD_SIZE = 200;
+// Each board column shows this many of its stage's newest cases and links to the table
+// view for the rest. The table view pages through everything.
+const COLUMN_SIZE = 30;
 const TABLE_PAGE_SIZE = 50;
 type Priority = components["schemas"]["Priority"];
 
@@ -41,12 +45,21 @@ export function PipelinePage() {
     nationality: searchParams.get("nationality") ?? undefined,
     priority: (searchParams.get("priority") as Priority | null) ?? undefined,
   };
-  const params: CaseListParams =
-    view === "board"
-      ? { ...filters, page: 1, page_size: BOARD_SIZE, sort: "-stage_changed_at" }
-      : { ...filters, page, page_size: TABLE_PAGE_SIZE, sort: sort ?? "-stage_changed_at" };
-  const { data, isPending, isFetching, error, refetch } = useCases(params);
-  const truncated = view === "board" && (data?.total ?? 0) > BOARD_SIZE;
+  const board = useBoardCases(filters, COLUMN_SIZE, view === "board");
+  const table = useCases({ ...filters, page, page_size: TABLE_PAGE_SIZE, sort: sort ?? "-stage_changed_at" }, view === "table");
+  usePageWithinTotal(table.data, page, TABLE_PAGE_SIZE, update);
+  const columns = boardColumns(board.pages);
+  const boardEmpty = columns.every((column) => column.total === 0);
+
+  /** Link a board column to the table view of its stage, keeping the other filters. */
+  const tablePath = (stage: CaseStage) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("view", "table");
+    next.set("stage", stage);
+    next.delete("page");
+    next.delete("sort");
+    return `/pipeline?${next.toString()}`;
+  };
 
   return (
     <>
@@ -111,27 +124,27 @@ export function PipelinePage() {
         />
       </div>
 
-      {truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(data?.total_exact === false ? "pipeline.truncatedAtLeast" : "pipeline.truncated", { shown: BOARD_SIZE, total: data?.total ?? 0 })} />}
-
-      {error ? (
-        <ErrorAlert error={error} onRetry={() => void refetch()} />
-      ) : view === "board" ? (
-        isPending ? (
+      {view === "board" ? (
+        board.error ? (
+          <ErrorAlert error={board.error} onRetry={board.refetch} />
+        ) : board.isPending ? (
           <Skeleton active />
-        ) : data.items.length === 0 ? (
+        ) : boardEmpty ? (
           <Empty description={t("pipeline.empty")} />
         ) : (
-          <KanbanBoard cases={data.items} canMove={can("cases:write")} />
+          <KanbanBoard columns={columns} canMove={can("cases:write")} tablePath={tablePath} />
         )
+      ) : table.error ? (
+        <ErrorAlert error={table.error} onRetry={() => void table.refetch()} />
       ) : (
         <CasesTable
-          cases={data?.items ?? []}
-          total={data?.total ?? 0}
-          totalExact={data?.total_exact ?? true}
+          cases={table.data?.items ?? []}
+          total={table.data?.total ?? 0}
+          totalExact={table.data?.total_exact ?? true}
           page={page}
           pageSize={TABLE_PAGE_SIZE}
           sort={sort}
-          loading={isFetching}
+          loading={table.isFetching}
           onPage={(next) => update({ page: next })}
           onSort={(next) => update({ sort: next })}
         />
