@@ -14,9 +14,17 @@ export type StageHistoryTableProps = {
   userName: (id: string | null | undefined) => string;
 };
 
-/** List each stage change with who made it and how long the case had stayed in the stage it left (none for the first). */
+/**
+ * List each stage change with who made it and how long the case stayed in the stage it
+ * entered. The API measures that stay up to the next change, or up to now for the last row.
+ */
 export function StageHistoryTable({ changes, userName }: StageHistoryTableProps) {
   const { t } = useTranslation();
+  const lastId = changes.at(-1)?.id;
+  const stayText = (row: StageChange) => {
+    const duration = formatDuration(row.duration_seconds, t);
+    return row.id === lastId ? t("cases.stayOngoing", { duration }) : duration;
+  };
   return (
     <Table<StageChange>
       rowKey="id"
@@ -29,7 +37,7 @@ export function StageHistoryTable({ changes, userName }: StageHistoryTableProps)
         { key: "changed_at", title: t("cases.changedAt"), render: (_, row) => formatTokyoDateTime(row.changed_at) },
         { key: "from", title: t("cases.fromStage"), render: (_, row) => (row.from_stage ? <StageTag stage={row.from_stage} /> : "-") },
         { key: "to", title: t("cases.toStage"), render: (_, row) => <StageTag stage={row.to_stage} /> },
-        { key: "duration", title: t("cases.timeInStage"), render: (_, row) => (row.from_stage ? formatDuration(row.duration_seconds, t) : "-") },
+        { key: "duration", title: t("cases.timeInStage"), render: (_, row) => stayText(row) },
         { key: "by", title: t("cases.changedBy"), render: (_, row) => userName(row.changed_by_id) },
       ]}
     />
