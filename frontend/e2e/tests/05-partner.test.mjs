@@ -40,6 +40,14 @@ describe("partner users", () => {
     await screenshot(page, "partner-forbidden-zh-CN");
   });
 
+  it("should open the task list from the menu", async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "任务" }).click();
+    await page.getByRole("heading", { level: 1, name: "任务" }).waitFor();
+
+    assert.equal(await page.locator(".ant-result-403").count(), 0);
+  });
+
   it("should not open the admin pages", async () => {
     await page.goto(`${baseUrl}/admin/audit`);
     await page.locator(".ant-result-403").waitFor();

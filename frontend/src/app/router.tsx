@@ -53,7 +53,7 @@ export const router = createBrowserRouter([
           { path: "patients/:patientId", element: <PatientDetailPage /> },
           { path: "pipeline", element: <PipelinePage /> },
           { path: "cases/:caseId", element: <CaseDetailPage /> },
-          { path: "tasks", element: <RequireAuth permission="tasks:write"><TasksPage /></RequireAuth> },
+          { path: "tasks", element: <RequireAuth permission="tasks:read"><TasksPage /></RequireAuth> },
           { path: "imports", element: <RequireAuth permission="data:import"><ImportPage /></RequireAuth> },
           { path: "admin/users", element: <RequireAuth permission="users:manage"><UsersAdminPage /></RequireAuth> },
           { path: "admin/partners", element: <RequireAuth permission="partners:write"><PartnersAdminPage /></RequireAuth> },

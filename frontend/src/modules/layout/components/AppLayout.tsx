@@ -41,7 +41,7 @@ export function AppLayout() {
     { path: "/patients", icon: <TeamOutlined />, label: t("nav.patients") },
     { path: "/pipeline", icon: <ProjectOutlined />, label: t("nav.pipeline") },
   ];
-  if (can("tasks:write")) {
+  if (can("tasks:read")) {
     mainItems.push({ path: "/tasks", icon: <CheckSquareOutlined />, label: t("nav.tasks") });
   }
   if (can("data:import")) {
