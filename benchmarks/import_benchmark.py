@@ -6,12 +6,12 @@ Usage, from the repository root:
         backend/.venv/bin/python benchmarks/import_benchmark.py --rows 100000
 
 The script drops and recreates every table of DATABASE_URL (never point it at a
-database whose data you need), generates a UTF-8 CSV with BOM and Japanese headers (Simplified Chinese names
-have no CP932 code) (names,
-era dates, full-width digits, phones, nationalities, one status column), imports it
-with the same runner as `hospital-crm import patients`, and prints the elapsed time,
-rows per second, the peak resident memory and the outcome counts. It then imports
-the same file again to time the all-duplicates case.
+database whose data you need). It generates a UTF-8 CSV with BOM, because the
+Simplified Chinese names have no CP932 code, with Japanese headers, names, era
+dates, full-width digits, phones, nationalities and one status column. It imports
+the file with the same runner as `hospital-crm import patients`, and prints the
+elapsed time, rows per second, the peak resident memory and the outcome counts. It
+then imports the same file again to time the all-duplicates case.
 """
 
 import argparse
@@ -155,7 +155,7 @@ def postgres_cpu_seconds(database_name: str) -> float:
 
 
 def own_cpu_seconds() -> tuple[float, float]:
-    """CPU time of this process and of its finished children (the import worker)."""
+    """CPU time of this process and of its finished children (the import's workers)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
@@ -212,7 +212,7 @@ def main() -> None:
                 f"cases {summary.cases_created}"
             )
             print(
-                f"  CPU seconds: main {cpu['main']:.1f}, worker {cpu['worker']:.1f}, "
+                f"  CPU seconds: main {cpu['main']:.1f}, workers {cpu['worker']:.1f}, "
                 f"PostgreSQL {cpu['postgres']:.1f}; load average {load_before:.1f} before, "
                 f"{os.getloadavg()[0]:.1f} after ({os.cpu_count()} CPUs)"
             )
