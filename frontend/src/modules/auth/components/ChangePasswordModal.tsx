@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
@@ -27,6 +28,7 @@ export function ChangePasswordModal({ open, required, onClose }: ChangePasswordM
   const { t } = useTranslation();
   const message = useMessage();
   const { user, setUser } = useSession();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<PasswordValues>();
 
   const onFinish = async (values: PasswordValues) => {
@@ -36,6 +38,9 @@ export function ChangePasswordModal({ open, required, onClose }: ChangePasswordM
       if (user) setUser({ ...user, must_change_password: false });
       form.resetFields();
       onClose();
+      // Until a one-time password is replaced the API returns 403 password_change_required,
+      // so the page behind this dialog holds failed queries that now succeed.
+      if (required) void queryClient.invalidateQueries();
     } catch (error) {
       // The API reports password policy problems under "password", the form calls it new_password.
       applyApiFieldErrors(form, error, t, { password: "new_password" });

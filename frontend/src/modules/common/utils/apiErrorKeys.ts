@@ -10,6 +10,7 @@ export const apiErrorKeys: Record<string, string> = {
   session_expired: "errors.session_expired",
   invalid_token: "errors.session_expired",
   permission_denied: "errors.permission_denied",
+  password_change_required: "errors.password_change_required",
   not_found: "errors.not_found",
   conflict: "errors.conflict",
   account_locked: "errors.account_locked",
