@@ -28,7 +28,8 @@ export function StageTag({ stage }: StageTagProps) {
   const { t } = useTranslation();
   const { color, background } = stageColors[stage];
   return (
-    <Tag style={{ color, background, borderColor: color }}>
+    // A long stage name wraps inside the tag instead of running over the next table cell.
+    <Tag style={{ color, background, borderColor: color, whiteSpace: "normal" }}>
       {t(`stages.${stage}`)}
     </Tag>
   );

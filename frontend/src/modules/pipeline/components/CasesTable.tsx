@@ -1,4 +1,4 @@
-import { Empty, Table } from "antd";
+import { Empty, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -40,7 +40,8 @@ export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loa
       size="middle"
       loading={loading}
       dataSource={cases}
-      scroll={{ x: 960 }}
+      // Fixed widths keep a stage tag inside its cell and leave the patient's name the rest.
+      scroll={{ x: 1190 }}
       locale={{ emptyText: <Empty description={t("pipeline.empty")} /> }}
       pagination={listPagination(t, { total, total_exact: totalExact }, page, pageSize)}
       onChange={(pagination, _filters, sorter, extra) => {
@@ -52,19 +53,51 @@ export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loa
           key: "reference",
           title: t("cases.reference"),
           dataIndex: "reference",
+          width: 140,
           sorter: true,
           sortOrder: sortOrderFor(sort, "reference"),
-          render: (reference: string, row) => <Link to={`/cases/${row.id}`}>{reference}</Link>,
+          render: (reference: string, row) => (
+            <Link to={`/cases/${row.id}`} style={{ whiteSpace: "nowrap" }}>
+              {reference}
+            </Link>
+          ),
         },
-        { key: "patient", title: t("patients.name"), render: (_, row) => <Link to={`/patients/${row.patient.id}`}>{patientDisplayName(row.patient)}</Link> },
-        { key: "nationality", title: t("patients.nationality"), render: (_, row) => countryName(row.patient.nationality, language) },
-        { key: "stage", title: t("cases.stage"), dataIndex: "stage", sorter: true, sortOrder: sortOrderFor(sort, "stage"), render: (stage: CaseStage) => <StageTag stage={stage} /> },
-        { key: "department", title: t("cases.department"), dataIndex: "department_id", render: (id: string | null) => departmentName(id) },
-        { key: "requested_treatment", title: t("cases.requestedTreatment"), dataIndex: "requested_treatment", ellipsis: true },
-        { key: "priority", title: t("cases.priority"), dataIndex: "priority", sorter: true, sortOrder: sortOrderFor(sort, "priority"), render: (priority: string) => t(`priority.${priority}`) },
+        {
+          key: "patient",
+          title: t("patients.name"),
+          render: (_, row) => (
+            <>
+              <Link to={`/patients/${row.patient.id}`}>{patientDisplayName(row.patient)}</Link>
+              <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                {countryName(row.patient.nationality, language)}
+              </Typography.Text>
+            </>
+          ),
+        },
+        {
+          key: "stage",
+          title: t("cases.stage"),
+          dataIndex: "stage",
+          width: 170,
+          sorter: true,
+          sortOrder: sortOrderFor(sort, "stage"),
+          render: (stage: CaseStage) => <StageTag stage={stage} />,
+        },
+        { key: "department", title: t("cases.department"), dataIndex: "department_id", width: 130, render: (id: string | null) => departmentName(id) },
+        { key: "requested_treatment", title: t("cases.requestedTreatment"), dataIndex: "requested_treatment", width: 160, ellipsis: true },
+        {
+          key: "priority",
+          title: t("cases.priority"),
+          dataIndex: "priority",
+          width: 90,
+          sorter: true,
+          sortOrder: sortOrderFor(sort, "priority"),
+          render: (priority: string) => t(`priority.${priority}`),
+        },
         {
           key: "planned_arrival_date",
           title: t("cases.plannedArrival"),
+          width: 115,
           dataIndex: "planned_arrival_date",
           sorter: true,
           sortOrder: sortOrderFor(sort, "planned_arrival_date"),
@@ -73,6 +106,7 @@ export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loa
         {
           key: "stage_changed_at",
           title: t("cases.stageChangedAt"),
+          width: 150,
           dataIndex: "stage_changed_at",
           sorter: true,
           sortOrder: sortOrderFor(sort, "stage_changed_at"),
