@@ -1,6 +1,7 @@
 """The `hospital-crm` command, run as a user runs it: a subprocess with its own DATA_DIR."""
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,10 @@ def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
     environment = {
         key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}
     }
-    environment.update(DATA_DIR=str(data_dir), APP_ENV="development", LOG_LEVEL="WARNING")
+    # A wide console keeps Rich from wrapping the messages that the tests look for.
+    environment.update(
+        DATA_DIR=str(data_dir), APP_ENV="development", LOG_LEVEL="WARNING", COLUMNS="200"
+    )
     return subprocess.run(
         [*CLI, *args],
         input=stdin,
@@ -86,9 +90,9 @@ def test_create_user_reads_password_from_stdin(data_dir):
 
     assert result.returncode == 0, result.stderr
     assert "Created user" in result.stderr
-    assert duplicate.returncode == 2
+    assert duplicate.returncode == 1
     assert "already exists" in duplicate.stderr
-    assert weak.returncode == 2
+    assert weak.returncode == 1
     assert "common passwords" in weak.stderr
 
 
@@ -160,9 +164,60 @@ def test_reset_password_unlocks_and_requires_change(data_dir):
     )
 
     assert result.returncode == 0, result.stderr
-    assert unknown.returncode == 2
+    assert unknown.returncode == 1
     assert "nobody@example.com" in unknown.stderr
 
 
 def test_sqlite_file_private(data_dir):
     assert (data_dir / "hospital_crm.sqlite3").stat().st_mode & 0o077 == 0
+
+
+def test_commands_refuse_unmigrated_database(tmp_path):
+    result = run(tmp_path, "reset-password", "--email", "a@example.com", stdin="x\n")
+
+    assert result.returncode == 1
+    assert "not migrated" in result.stderr
+    assert str(tmp_path) in result.stderr
+
+
+def test_create_user_reports_bad_input(data_dir):
+    bad_role = run(
+        data_dir,
+        "create-user",
+        "--email",
+        "x@example.com",
+        "--role",
+        "nurse",
+        "--name",
+        "X",
+        stdin="Kq7!vR2m#Lp9xZ\n",
+    )
+    partner = run(
+        data_dir,
+        "create-user",
+        "--email",
+        "p@example.com",
+        "--role",
+        "partner",
+        "--name",
+        "P",
+        stdin="Kq7!vR2m#Lp9xZ\n",
+    )
+
+    assert bad_role.returncode == 1
+    assert "coordinator" in bad_role.stderr
+    assert "Traceback" not in bad_role.stderr
+    assert partner.returncode == 1
+    assert "--partner-id" in partner.stderr
+
+
+def test_serve_names_busy_port(data_dir):
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        result = run(data_dir, "serve", "--port", str(port))
+
+    assert result.returncode == 2
+    assert f"127.0.0.1:{port}" in result.stderr

@@ -4,6 +4,7 @@ import asyncio
 import getpass
 import json
 import secrets
+import socket
 import sys
 from collections.abc import Coroutine
 from typing import Annotated, Any, TypeVar
@@ -32,11 +33,29 @@ T = TypeVar("T")
 
 
 def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    from hospital_crm.commands import CommandError
+
     try:
         return asyncio.run(coroutine)
     except ConfigurationError as error:
         console.print(f"[red]Configuration error:[/red] {error}")
         raise typer.Exit(2) from error
+    except CommandError as error:
+        console.print(f"[red]Error:[/red] {error}")
+        raise typer.Exit(1) from error
+
+
+def _migrated_settings():  # type: ignore[no-untyped-def]
+    """Return the settings once the database they name is migrated; exit 1 otherwise."""
+    from hospital_crm.core.migrations import require_current
+
+    settings = _settings()
+    try:
+        asyncio.run(require_current(settings))
+    except ConfigurationError as error:
+        console.print(f"[red]Database not ready:[/red] {error}")
+        raise typer.Exit(1) from error
+    return settings
 
 
 def _settings():  # type: ignore[no-untyped-def]
@@ -57,6 +76,20 @@ def migrate() -> None:
     console.print("[green]Database is up to date.[/green]")
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Exit with a clear message when another process already listens on the port."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            console.print(
+                f"[red]Cannot listen on {host}:{port}:[/red] {error.strerror}. Stop the other "
+                "server, or choose another port with --port N or the PORT variable."
+            )
+            raise typer.Exit(2) from error
+
+
 @app.command()
 def serve(
     host: Annotated[
@@ -73,21 +106,13 @@ def serve(
     ] = 1,
 ) -> None:
     """Serve the API and the web app."""
-    from hospital_crm.core.migrations import current_revision, head_revision
-
-    settings = _settings()
-    current, head = _run(current_revision(settings)), head_revision()
-    if current != head:
-        console.print(
-            f"[red]The database is not migrated[/red] (at {current or 'no revision'}, code expects {head}). "
-            "Run `hospital-crm migrate` first."
-        )
-        raise typer.Exit(1)
+    settings = _migrated_settings()
     if workers > 1 and settings.uses_sqlite:
         console.print(
             "[red]Several workers need PostgreSQL[/red]: SQLite allows one writer. Set DATABASE_URL."
         )
         raise typer.Exit(2)
+    _check_port_free(host or settings.host, port or settings.port)
     uvicorn.run(
         "hospital_crm.app:create_app",
         factory=True,
@@ -127,7 +152,7 @@ def create_user(
     """Create a user; the password comes from a prompt or standard input, never from arguments."""
     from hospital_crm.commands import create_user as run
 
-    settings = _settings()
+    settings = _migrated_settings()
     password = _read_password(prompt_for_it=True)
     user_id = _run(
         run(
@@ -153,7 +178,7 @@ def reset_password(
     """
     from hospital_crm.commands import reset_password as run
 
-    settings = _settings()
+    settings = _migrated_settings()
     password = _read_password(prompt_for_it=True)
     _run(run(settings, email=email, password=password))
     console.print(f"[green]Password reset for[/green] {email}")
@@ -175,6 +200,11 @@ def init() -> None:
             f"  email:    {email}\n  password: {password}\n"
             "This password is shown once; you will be asked to change it after logging in."
         )
+    else:
+        console.print(
+            "Database is up to date. An administrator exists already, so none was created; "
+            "`hospital-crm reset-password --email ADDRESS` sets a new password for one."
+        )
 
 
 @app.command("demo-data")
@@ -187,7 +217,7 @@ def demo_data(
     """Create realistic multilingual demo patients, cases, activities and tasks."""
     from hospital_crm.demo import DEMO_STAFF, create_demo_data, demo_staff_email
 
-    settings = _settings()
+    settings = _migrated_settings()
     # A fixed default seed would create the same people again on every run.
     seed = seed if seed is not None else secrets.randbelow(1_000_000)
     counts = _run(create_demo_data(settings, patient_count=patients, seed=seed))
@@ -213,7 +243,7 @@ def rotate_key(
     """
     from hospital_crm.commands import rotate_encryption_key
 
-    settings = _settings()
+    settings = _migrated_settings()
     result = _run(rotate_encryption_key(settings, batch_size=batch_size))
     console.print(
         f"[green]Re-encrypted {result.values} values in {result.patients} patients.[/green]"
@@ -225,7 +255,7 @@ def audit_verify() -> None:
     """Check the audit log's hash chain and report the first row where it breaks."""
     from hospital_crm.commands import verify_audit_chain
 
-    settings = _settings()
+    settings = _migrated_settings()
     checked, chain_break = _run(verify_audit_chain(settings))
     if chain_break is None:
         console.print(f"[green]Audit chain intact:[/green] {checked} events verified.")

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from sqlalchemy import or_, select
 
 from hospital_crm.audit import service as audit
-from hospital_crm.core.config import ConfigurationError, Settings
+from hospital_crm.core.config import Settings
 from hospital_crm.core.context import SYSTEM
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import create_database
@@ -25,6 +25,19 @@ from hospital_crm.users.schemas import UserCreate
 FIRST_ADMIN_EMAIL = "admin@example.com"
 
 
+class CommandError(Exception):
+    """Invalid input to a CLI command, reported as one line without a traceback."""
+
+
+def _describe(error: ValueError) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
+            for item in error.errors()
+        )
+    return str(error)
+
+
 def cipher_for(settings: Settings) -> FieldCipher:
     return FieldCipher(settings.encryption_key_bytes(), settings.previous_encryption_keys())
 
@@ -39,6 +52,13 @@ async def create_user(
     partner_id: str | None = None,
     ui_language: str = "ja",
 ) -> uuid.UUID:
+    if role not in {member.value for member in Role}:
+        roles = ", ".join(member.value for member in Role)
+        raise CommandError(f"invalid role {role!r}; use one of: {roles}")
+    if Role(role) is Role.partner and not partner_id:
+        raise CommandError(
+            "a partner user needs --partner-id with the id of the partner organization"
+        )
     try:
         data = UserCreate(
             email=email,
@@ -48,8 +68,8 @@ async def create_user(
             partner_id=uuid.UUID(partner_id) if partner_id else None,
             ui_language=ui_language,
         )
-    except (ValidationError, ValueError) as error:
-        raise ConfigurationError(f"invalid user: {error}") from error
+    except ValueError as error:
+        raise CommandError(f"invalid user: {_describe(error)}") from error
     database = create_database(settings)
     try:
         async with database.sessionmaker() as session:
@@ -57,7 +77,7 @@ async def create_user(
                 user, _ = await users.create(session, SYSTEM, data)
             except AppError as error:
                 details = "; ".join(field.message for field in error.fields) or error.message
-                raise ConfigurationError(details) from error
+                raise CommandError(details) from error
             await session.commit()
             return user.id
     finally:
@@ -71,12 +91,12 @@ async def reset_password(settings: Settings, *, email: str, password: str) -> No
         async with database.sessionmaker() as session:
             user = await session.scalar(select(User).where(User.email == email.strip().lower()))
             if user is None:
-                raise ConfigurationError(f"no user has the email address {email!r}")
+                raise CommandError(f"no user has the email address {email!r}")
             try:
                 await users.set_password(session, SYSTEM, user, password)
             except AppError as error:
                 details = "; ".join(field.message for field in error.fields) or error.message
-                raise ConfigurationError(details) from error
+                raise CommandError(details) from error
             user.must_change_password = True
             await session.commit()
     finally:

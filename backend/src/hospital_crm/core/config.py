@@ -44,11 +44,23 @@ def _split_csv(value: object) -> object:
     return value
 
 
+def default_data_dir() -> Path:
+    """Return `data/` of the source checkout the backend runs from, else `data` here.
+
+    A relative default would follow the working directory, so a command run from
+    another folder made a new, empty database with new secrets next to it.
+    """
+    source = Path(__file__).resolve().parents[2]
+    if source.name == "src" and (source.parent / "pyproject.toml").is_file():
+        return source.parent.parent / "data"
+    return Path("data")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
 
     app_env: Environment = Environment.development
-    data_dir: Path = Path("data")
+    data_dir: Path = Field(default_factory=default_data_dir)
     host: str = "127.0.0.1"
     port: int = 3001
     log_level: str = "INFO"
