@@ -91,13 +91,29 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(Exception)
-    async def unexpected_error(_request: Request, error: Exception) -> JSONResponse:
-        # The traceback goes to the log with the request id; the client sees neither.
-        log.error("http.unhandled_error", error_type=type(error).__name__, exc_info=error)
-        return _error_response(
-            500,
-            {"code": "internal_error", "message": "An unexpected error occurred.", "fields": []},
+    async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
+        # The traceback goes to the log with the request id, and the client gets only the id.
+        request_id = getattr(request.state, "request_id", None)
+        log.error(
+            "http.unhandled_error",
+            error_type=type(error).__name__,
+            request_id=request_id,
+            exc_info=error,
         )
+        response = JSONResponse(
+            {
+                "error": {
+                    "code": "internal_error",
+                    "message": "An unexpected error occurred.",
+                    "fields": [],
+                },
+                "request_id": request_id,
+            },
+            status_code=500,
+        )
+        if request_id:
+            response.headers["X-Request-ID"] = request_id
+        return response
 
 
 def _api_router() -> APIRouter:

@@ -111,3 +111,19 @@ async def test_logs_carry_no_personal_data(client, as_role, capfd):
         headers["Authorization"][7:],
     ):
         assert secret not in output
+
+
+async def test_unexpected_error_carries_request_id(app):
+    async def broken() -> None:
+        raise RuntimeError("boom")
+
+    app.router.add_api_route("/api/v1/test-broken", broken)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as client:
+        response = await client.get("/api/v1/test-broken", headers={"X-Request-ID": "req-4711"})
+
+    assert response.status_code == 500
+    assert response.json()["request_id"] == "req-4711"
+    assert response.json()["error"]["code"] == "internal_error"
+    assert "boom" not in response.text
+    assert response.headers["x-request-id"] == "req-4711"
