@@ -290,3 +290,28 @@ async def test_unknown_email_locks_like_an_account(client):
 
     assert statuses[:9] == [401] * 9
     assert statuses[9:] == [423, 423]
+
+
+async def test_new_password_rejects_email_and_reuse(client, make_user):
+    user = await make_user()
+    tokens = (
+        await client.post("/api/v1/auth/login", json={"email": user.email, "password": PASSWORD})
+    ).json()
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    local_part = user.email.split("@")[0]
+
+    with_email = await client.post(
+        "/api/v1/users/me/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": f"{local_part}-Harbour-Lantern-9"},
+    )
+    same = await client.post(
+        "/api/v1/users/me/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": PASSWORD},
+    )
+
+    assert with_email.status_code == 422
+    assert with_email.json()["error"]["fields"][0]["code"] == "password_contains_email"
+    assert same.status_code == 422
+    assert same.json()["error"]["fields"][0]["code"] == "password_unchanged"

@@ -1,5 +1,6 @@
 """Password hashing (argon2id) and JSON Web Tokens."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -46,13 +47,32 @@ def check_password_policy(
         problems.append(("password_too_long", f"Use at most {MAX_PASSWORD_LENGTH} characters."))
     elif password.lower() in _common_passwords():
         problems.append(("password_too_common", "This password is on a list of common passwords."))
-    elif zxcvbn(password, user_inputs=[email] if email else [])["score"] < MIN_ZXCVBN_SCORE:
+    elif email and _contains_email(password, email):
+        problems.append(
+            ("password_contains_email", "Do not use your email address in the password.")
+        )
+    elif zxcvbn(password, user_inputs=_email_parts(email))["score"] < MIN_ZXCVBN_SCORE:
         problems.append(
             ("password_too_weak", "This password is easy to guess; use a longer phrase.")
         )
     if problems:
         code, message = problems[0]
         raise ValidationFailed(message, fields=[FieldError(["body", field], code, message)])
+
+
+def _email_parts(email: str | None) -> list[str]:
+    """Split an address into the words zxcvbn should treat as known to an attacker."""
+    if not email:
+        return []
+    return [email, *(part for part in re.split(r"[^a-z0-9]+", email.lower()) if part)]
+
+
+def _contains_email(password: str, email: str) -> bool:
+    """Tell whether the password contains the address, or its local part of 3+ characters."""
+    letters = re.sub(r"[^a-z0-9]", "", password.lower())
+    local = re.sub(r"[^a-z0-9]", "", email.lower().split("@")[0])
+    whole = re.sub(r"[^a-z0-9]", "", email.lower())
+    return whole in letters or (len(local) >= 3 and local in letters)
 
 
 def hash_password(password: str) -> str:

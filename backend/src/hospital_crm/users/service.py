@@ -199,6 +199,12 @@ async def change_password(
             "The current password is incorrect.",
         )
     check_password_policy(new_password, email=user.email, field="new_password")
+    if verify_password(new_password, user.password_hash):
+        raise ValidationFailed.single(
+            ["body", "new_password"],
+            "password_unchanged",
+            "Choose a password different from the current one.",
+        )
     user.password_hash = hash_password(new_password)
     user.password_changed_at = utc_now()
     user.must_change_password = False

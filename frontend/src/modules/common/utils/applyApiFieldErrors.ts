@@ -21,6 +21,8 @@ const FIELD_ERROR_KEYS: Record<string, string> = {
   password_too_long: "fieldErrors.tooLong",
   password_too_common: "password.tooCommon",
   password_too_weak: "password.tooWeak",
+  password_contains_email: "password.containsEmail",
+  password_unchanged: "password.unchanged",
 };
 
 /**
