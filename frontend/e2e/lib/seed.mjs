@@ -1,32 +1,14 @@
 // Seed the scratch database through the real API, as an admin would: departments,
 // two partner organizations, users, patients in several scripts and their cases.
 
+import { apiAs } from "./api.mjs";
 import { PASSWORD } from "./password.mjs";
-
-async function call(baseUrl, token, method, path, body) {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(`${method} ${path} failed with ${response.status}: ${text}`);
-  }
-  return text ? JSON.parse(text) : null;
-}
-
-async function login(baseUrl, email) {
-  const body = await call(baseUrl, null, "POST", "/auth/login", { email, password: PASSWORD });
-  return body.access_token;
-}
 
 /** Seed the data the browser tests rely on and return the ids they open. */
 export async function seed({ baseUrl, createUser }) {
   await createUser({ email: "admin@e2e.example.com", role: "admin", name: "管理 太郎", password: PASSWORD });
   await createUser({ email: "coordinator@e2e.example.com", role: "coordinator", name: "調整 花子", password: PASSWORD });
-  const admin = await login(baseUrl, "admin@e2e.example.com");
-  const api = (method, path, body) => call(baseUrl, admin, method, path, body);
+  const api = await apiAs(baseUrl, "admin@e2e.example.com");
 
   // The first migration creates the usual departments; the tests use one of them.
   const departments = await api("GET", "/departments");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { apiAs } from "../lib/api.mjs";
 import { launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from "../lib/browser.mjs";
 import { fixtures } from "../lib/fixtures.mjs";
 
@@ -119,5 +120,40 @@ describe("patients", () => {
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /旅券番号が一致/);
     await dialog.getByRole("button", { name: "キャンセル" }).click();
+  });
+
+  it("should merge a duplicate and count its cases at once", async () => {
+    const api = await apiAs(baseUrl, "coordinator@e2e.example.com");
+    const passport = "TZ7654321";
+    const duplicate = await api("POST", "/patients", { family_name: "佐藤", given_name: "美咲", name_latin: "SATO MISAKI", nationality: "JP", passport_number: passport });
+    await api("POST", "/cases", { patient_id: duplicate.id, channel: "email", requested_treatment: "人間ドック" });
+    const keptPatient = await api("POST", "/patients", {
+      family_name: "佐藤",
+      given_name: "美咲",
+      name_latin: "SATO MISAKI",
+      nationality: "JP",
+      passport_number: passport,
+      confirm_duplicate: true,
+    });
+
+    await page.goto(`${baseUrl}/patients/${keptPatient.id}`);
+    await page.getByRole("tab", { name: "案件（0）" }).waitFor();
+    await page.getByRole("button", { name: "確認する" }).click();
+    const dialog = page.getByRole("dialog", { name: "重複の可能性がある患者" });
+    const mergeButton = dialog.getByRole("button", { name: "この患者に統合" });
+    await mergeButton.waitFor();
+    await screenshot(page, "patient-duplicates-ja");
+
+    // At 1280x800 the name fits on one line and the button stays inside the dialog.
+    const nameBox = await dialog.getByRole("link", { name: "佐藤 美咲 (SATO MISAKI)" }).boundingBox();
+    const dialogBox = await dialog.locator(".ant-modal-content").boundingBox();
+    const buttonBox = await mergeButton.boundingBox();
+    assert.ok(nameBox.height < 30, `the name is ${nameBox.height}px tall`);
+    assert.ok(buttonBox.x + buttonBox.width <= dialogBox.x + dialogBox.width, "the merge button ends inside the dialog");
+
+    await mergeButton.click();
+    await page.locator(".ant-modal-confirm").filter({ hasText: "患者を統合しますか？" }).getByRole("button", { name: "統合する" }).click();
+    await page.getByText("患者を統合しました").waitFor();
+    await page.getByRole("tab", { name: "案件（1）" }).waitFor();
   });
 });

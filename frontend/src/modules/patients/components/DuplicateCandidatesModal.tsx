@@ -1,7 +1,8 @@
-import { List, Modal, Tag, Typography } from "antd";
+import { List, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
 import { DuplicateCandidateTitle } from "./DuplicateCandidateTitle";
+import { DuplicateReasonTags } from "./DuplicateReasonTags";
 
 /** One look-alike patient from a 409 `duplicate_candidates` error. */
 export type DuplicateCandidate = {
@@ -38,12 +39,7 @@ export function DuplicateCandidatesModal({ open, candidates, confirming, onConfi
         rowKey="patient_id"
         renderItem={(candidate) => (
           <List.Item>
-            <List.Item.Meta title={<DuplicateCandidateTitle patientId={candidate.patient_id} />} />
-            {candidate.reasons.map((reason) => (
-              <Tag key={reason} color="orange">
-                {t(`patients.duplicates.reasons.${reason}`, { defaultValue: reason })}
-              </Tag>
-            ))}
+            <List.Item.Meta title={<DuplicateCandidateTitle patientId={candidate.patient_id} />} description={<DuplicateReasonTags reasons={candidate.reasons} />} />
           </List.Item>
         )}
       />

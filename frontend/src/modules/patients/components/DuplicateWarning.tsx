@@ -1,4 +1,4 @@
-import { Alert, Button, List, Modal, Tag } from "antd";
+import { Alert, Button, List, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -12,6 +12,7 @@ import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 import { useMergePatient } from "../hooks/useMergePatient";
 import { usePatientDuplicates } from "../hooks/usePatientDuplicates";
 import { patientDisplayName } from "../utils/patientDisplayName";
+import { DuplicateReasonTags } from "./DuplicateReasonTags";
 
 export type DuplicateWarningProps = {
   patientId: string;
@@ -82,13 +83,13 @@ export function DuplicateWarning({ patientId, canMerge }: DuplicateWarningProps)
               >
                 <List.Item.Meta
                   title={<Link to={`/patients/${candidate.patient.id}`}>{name}</Link>}
-                  description={[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join("・")}
+                  description={
+                    <>
+                      <div>{[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join("・")}</div>
+                      <DuplicateReasonTags reasons={candidate.reasons} />
+                    </>
+                  }
                 />
-                {candidate.reasons.map((reason) => (
-                  <Tag key={reason} color="orange">
-                    {t(`patients.duplicates.reasons.${reason}`)}
-                  </Tag>
-                ))}
               </List.Item>
             );
           }}

@@ -2,10 +2,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { client } from "@/api/client";
 import { unwrap } from "@/api/unwrap";
+import { activityKeys } from "@/modules/activities/hooks/activityKeys";
+import { caseKeys } from "@/modules/cases/hooks/caseKeys";
+import { taskKeys } from "@/modules/tasks/hooks/taskKeys";
 
 import { patientKeys } from "./patientKeys";
 
-/** Merge a duplicate into this patient, which is kept (POST /patients/{id}/merge). */
+/**
+ * Merge a duplicate into this patient, which is kept (POST /patients/{id}/merge). The API
+ * moves the duplicate's cases, activities, tasks and consents to the kept patient, so
+ * every list of those is refetched as well as the patients.
+ */
 export function useMergePatient(patientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -16,6 +23,9 @@ export function useMergePatient(patientId: string) {
           body: { duplicate_id: duplicateId },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.all }),
+    onSuccess: () =>
+      Promise.all(
+        [patientKeys.all, caseKeys.all, activityKeys.all, taskKeys.all, ["dashboard"]].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
   });
 }
