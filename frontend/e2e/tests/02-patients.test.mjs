@@ -66,6 +66,19 @@ describe("patients", () => {
     await screenshot(page, "patients-ja");
   });
 
+  it("should name the characters a Shift_JIS export cannot hold", async () => {
+    await page.goto(`${baseUrl}/patients`);
+    await page.locator(".ant-table-row").first().waitFor();
+    await page.getByRole("button", { name: "エクスポート" }).click();
+    await page.getByRole("menuitem", { name: "CSV（Shift_JIS・古いExcel向け）" }).click();
+
+    // Nguyễn, a seeded patient, is written with letters that CP932 lacks.
+    const notice = page.locator(".ant-message-error").filter({ hasText: "Shift_JIS（CP932）では書き出せない文字があります" });
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /ễ \(U\+1EC5\)/);
+    assert.match(await notice.innerText(), /UTF-8/);
+  });
+
   it("should filter by a partner found by typing its name", async () => {
     await page.goto(`${baseUrl}/patients`);
     await page.locator(".ant-table-row").first().waitFor();

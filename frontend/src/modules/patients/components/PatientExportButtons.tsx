@@ -9,9 +9,9 @@ import { unwrap } from "@/api/unwrap";
 import { useCan } from "@/modules/auth/hooks/useCan";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { downloadBlob } from "@/modules/common/utils/downloadBlob";
-import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import type { PatientListParams } from "../hooks/usePatients";
+import { exportErrorMessage } from "../utils/exportErrorMessage";
 
 type ExportQuery = NonNullable<ApiQuery<"/api/v1/exports/patients", "get">>;
 type ExportChoice = { format: NonNullable<ExportQuery["format"]>; encoding: NonNullable<ExportQuery["encoding"]> };
@@ -47,7 +47,8 @@ export function PatientExportButtons({ params }: PatientExportButtonsProps) {
       ) as Blob;
       downloadBlob(blob, `patients.${choice.format}`);
     } catch (error) {
-      void message.error(translateApiError(error, t));
+      // Long enough to read a list of characters and the advice after it.
+      void message.error({ content: exportErrorMessage(error, t), duration: 12 });
     } finally {
       setExporting(false);
     }
