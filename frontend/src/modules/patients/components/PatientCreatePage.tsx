@@ -10,6 +10,7 @@ import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors"
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { type PatientCreateBody, useCreatePatient } from "../hooks/useCreatePatient";
+import { useNormalisedPhoneNotice } from "../hooks/useNormalisedPhoneNotice";
 import type { PatientFormValues } from "../utils/PatientFormValues";
 import { patientFormToBody } from "../utils/patientFormToBody";
 import { type DuplicateCandidate, DuplicateCandidatesModal } from "./DuplicateCandidatesModal";
@@ -22,6 +23,7 @@ export function PatientCreatePage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PatientFormValues>();
   const createPatient = useCreatePatient();
+  const notePhoneChanges = useNormalisedPhoneNotice();
   const [dirty, setDirty] = useState(false);
   const [savedId, setSavedId] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
@@ -36,6 +38,7 @@ export function PatientCreatePage() {
     createPatient.mutate(body, {
       onSuccess: (patient) => {
         void message.success(t("common.saved"));
+        notePhoneChanges(body.phones, patient.phones);
         setDirty(false);
         setSavedId(patient.id);
       },

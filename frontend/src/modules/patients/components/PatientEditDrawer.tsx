@@ -7,6 +7,7 @@ import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChang
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 
+import { useNormalisedPhoneNotice } from "../hooks/useNormalisedPhoneNotice";
 import { useUpdatePatient } from "../hooks/useUpdatePatient";
 import type { PatientFormValues } from "../utils/PatientFormValues";
 import { patientFormToBody } from "../utils/patientFormToBody";
@@ -25,6 +26,7 @@ export function PatientEditDrawer({ patientId, open, initialValues, onClose }: P
   const message = useMessage();
   const [form] = Form.useForm<PatientFormValues>();
   const updatePatient = useUpdatePatient(patientId);
+  const notePhoneChanges = useNormalisedPhoneNotice();
   const [dirty, setDirty] = useState(false);
   useUnsavedChangesWarning(open && dirty);
 
@@ -49,9 +51,11 @@ export function PatientEditDrawer({ patientId, open, initialValues, onClose }: P
   };
 
   const onFinish = (values: PatientFormValues) => {
-    updatePatient.mutate(patientFormToBody(values, "edit"), {
-      onSuccess: () => {
+    const body = patientFormToBody(values, "edit");
+    updatePatient.mutate(body, {
+      onSuccess: (patient) => {
         void message.success(t("common.saved"));
+        notePhoneChanges(body.phones, patient.phones);
         close();
       },
       onError: (error) => {

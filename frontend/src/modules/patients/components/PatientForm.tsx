@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { phoneKinds, sexes, staffGenders } from "@/api/enums";
-import { Button, Card, Col, DatePicker, Form, type FormInstance, Input, Row, Select, Space } from "antd";
+import { Button, Card, Col, DatePicker, Form, type FormInstance, type FormRule, Input, Row, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 
 import { useCan } from "@/modules/auth/hooks/useCan";
@@ -16,6 +16,32 @@ import type { PatientFormValues } from "../utils/PatientFormValues";
 const DIETS = ["halal", "kosher", "vegetarian", "vegan", "no_pork", "no_beef", "no_alcohol"] as const;
 // Kana readings are written in full-width katakana, with the long-vowel mark and spaces.
 const KATAKANA = /^[\u30A0-\u30FF\u3000\s・ー]*$/;
+
+function isBlank(value: unknown): boolean {
+  return typeof value !== "string" || value.trim() === "";
+}
+
+// POST /patients needs one of the three names, and PATCH needs none.
+function anyNameRule(message: string): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: () => {
+      const names = ["family_name", "given_name", "name_latin"].map((name) => getFieldValue(name) as unknown);
+      return names.every(isBlank) ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
+}
+
+// The API reads a number without "+" as a national number of the country of residence, or
+// of the nationality when that is empty. It rejects such a number when both are empty.
+function nationalNumberRule(message: string): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: (_, value: unknown) => {
+      const isNational = !isBlank(value) && !String(value).trim().startsWith("+");
+      const hasCountry = Boolean(getFieldValue("country_of_residence") || getFieldValue("nationality"));
+      return isNational && !hasCountry ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
+}
 
 export type PatientFormProps = {
   form: FormInstance<PatientFormValues>;
@@ -46,7 +72,12 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
       <Card title={t("patients.sections.name")} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="family_name" label={t("patients.familyName")}>
+            <Form.Item
+              name="family_name"
+              label={t("patients.familyName")}
+              dependencies={mode === "create" ? ["given_name", "name_latin"] : undefined}
+              rules={mode === "create" ? [anyNameRule(t("patients.nameRequired"))] : undefined}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -56,12 +87,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item
-              name="name_latin"
-              label={t("patients.nameLatin")}
-              extra={t("patients.nameLatinHint")}
-              rules={[{ required: true, whitespace: true, message: t("patients.nameLatinRequired") }]}
-            >
+            <Form.Item name="name_latin" label={t("patients.nameLatin")} extra={t("patients.nameLatinHint")}>
               <Input maxLength={200} />
             </Form.Item>
           </Col>
@@ -121,7 +147,13 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, "number"]} label={t("patients.phone")} extra={t("patients.phoneHint")}>
+                  <Form.Item
+                    name={[field.name, "number"]}
+                    label={t("patients.phone")}
+                    extra={t("patients.phoneHint")}
+                    dependencies={["nationality", "country_of_residence"]}
+                    rules={[nationalNumberRule(t("patients.phoneNeedsCountry"))]}
+                  >
                     <Input inputMode="tel" style={{ width: 220 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, "kind"]} label={t("patients.phoneKind")}>
