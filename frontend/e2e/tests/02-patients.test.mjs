@@ -115,6 +115,7 @@ describe("patients", () => {
     const revealRow = admin.locator(".ant-table-row").filter({ hasText: "機微情報の閲覧" });
     await revealRow.first().waitFor();
     assert.match(await revealRow.first().innerText(), /調整 花子/);
+    assert.match(await revealRow.first().innerText(), /旅券番号/);
     assert.deepEqual(await seriousAxeViolations(admin), []);
     await screenshot(admin, "audit-log-ja");
     await admin.context().close();

@@ -15,11 +15,14 @@ import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { UserPicker } from "@/modules/users/components/UserPicker";
 import { useUserNames } from "@/modules/users/hooks/useUserNames";
 
+import { auditFieldLabel } from "../utils/auditFieldLabel";
+import { AuditEventDetails } from "./AuditEventDetails";
+
 type AuditEvent = ApiResponse<"/api/v1/audit-events", "get">["items"][number];
 
 // Entity types and actions the backend records; unknown ones are shown as their identifier.
 const ENTITY_TYPES = ["patient", "case", "task", "activity", "consent", "user", "partner", "department", "import_batch", "auth_session", "route"] as const;
-const ACTIONS = ["create", "update", "delete", "read_sensitive", "merge", "stage_change", "withdraw", "export", "import_preview", "login", "logout", "change_password", "reset_password", "refresh_token_reuse", "access_denied", "rotate_key"] as const;
+const ACTIONS = ["create", "update", "delete", "read_sensitive", "merge", "stage_change", "withdraw", "export", "import_preview", "import", "login", "logout", "change_password", "reset_password", "refresh_token_reuse", "access_denied", "rotate_key"] as const;
 const PAGE_SIZE = 50;
 
 function entityLink(entityType: string, entityId: string | null | undefined) {
@@ -129,7 +132,7 @@ export function AuditLogPage() {
                   onClick={(clickEvent) => onExpand(record, clickEvent)}
                 />
               ) : null,
-            expandedRowRender: (event) => <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{JSON.stringify(event.details, null, 2)}</pre>,
+            expandedRowRender: (event) => <AuditEventDetails details={event.details} />,
           }}
           pagination={{
             current: page,
@@ -157,7 +160,12 @@ export function AuditLogPage() {
                 </>
               ),
             },
-            { key: "fields", title: t("admin.audit.fields"), ellipsis: true, render: (_, event) => event.fields.join(", ") },
+            {
+              key: "fields",
+              title: t("admin.audit.fields"),
+              ellipsis: true,
+              render: (_, event) => event.fields.map((field) => auditFieldLabel(field, t)).join(t("common.enumerationSeparator")),
+            },
             { key: "entity_type", title: t("admin.audit.entityType"), width: 120, render: (_, event) => t(`admin.audit.entityTypes.${event.entity_type}`, { defaultValue: event.entity_type }) },
             { key: "entity_id", title: t("admin.audit.entityId"), width: 320, render: (_, event) => entityLink(event.entity_type, event.entity_id) },
           ]}
