@@ -60,6 +60,16 @@ describe("languages", () => {
     }
   });
 
+  it("should write separators and time zones the English way", async () => {
+    await page.goto(`${baseUrl}/patients/${patients.nguyen}`);
+    await page.getByRole("heading", { level: 1, name: "Nguyễn Văn An (NGUYEN VAN AN)" }).waitFor();
+
+    const content = await page.locator(".app-content").innerText();
+    assert.match(content, /Vietnam · 1985\/03\/12/);
+    assert.match(content, /Indochina Time \(Asia\/Ho_Chi_Minh\)/);
+    assert.doesNotMatch(content, /・/);
+  });
+
   it("should switch to Simplified Chinese", async () => {
     await page.goto(`${baseUrl}/`);
     await chooseLanguage(page, "Display language", "简体中文");

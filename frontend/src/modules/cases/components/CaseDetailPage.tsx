@@ -66,7 +66,10 @@ export function CaseDetailPage() {
             {t("cases.title", { reference: data.reference })} <StageTag stage={data.stage} />
           </Typography.Title>
           <Link to={`/patients/${data.patient.id}`}>{patientDisplayName(data.patient)}</Link>
-          <Typography.Text type="secondary"> ・{t("cases.inStageFor", { duration: formatDuration(secondsInStage, t) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t("common.separator")}
+            {t("cases.inStageFor", { duration: formatDuration(secondsInStage, t) })}
+          </Typography.Text>
         </div>
         {can("cases:write") && (
           <Space wrap>

@@ -1,8 +1,11 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
+import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+
 import { formatTokyoDateTime } from "../utils/formatTokyoDateTime";
 import { formatZonedTime } from "../utils/formatZonedTime";
+import { timeZoneName } from "../utils/timeZoneName";
 import { tokyoTimeZone } from "../utils/tokyoTimeZone";
 
 export type LocalTimePairProps = {
@@ -16,20 +19,21 @@ export type LocalTimePairProps = {
  */
 export function LocalTimePair({ value, patientTimeZone }: LocalTimePairProps) {
   const { t } = useTranslation();
+  const { language } = useUiLanguage();
   if (!value) {
     return <span>-</span>;
   }
 
   const tokyo = formatTokyoDateTime(value);
-  const showPatientTime = Boolean(patientTimeZone) && patientTimeZone !== tokyoTimeZone;
-  const local = showPatientTime ? formatZonedTime(value, patientTimeZone) : "";
+  const otherZone = patientTimeZone && patientTimeZone !== tokyoTimeZone ? patientTimeZone : null;
+  const local = otherZone ? formatZonedTime(value, otherZone) : "";
 
   return (
     <span>
       {tokyo}
-      {local && (
+      {otherZone && local && (
         <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-          {t("common.patientLocalTime", { time: local, zone: patientTimeZone })}
+          {t("common.patientLocalTime", { time: local, zone: timeZoneName(otherZone, language) })}
         </Typography.Text>
       )}
     </span>

@@ -87,7 +87,7 @@ export function ImportRowsTable({ batchId, enabled, linkPatients }: ImportRowsTa
                   {row.duplicate_reasons.length > 0 && (
                     <div>
                       {t("imports.duplicateOf")}{" "}
-                      {row.duplicate_reasons.map((reason) => t(`patients.duplicates.reasons.${reason}`, { defaultValue: reason })).join("、")}
+                      {row.duplicate_reasons.map((reason) => t(`patients.duplicates.reasons.${reason}`, { defaultValue: reason })).join(t("common.enumerationSeparator"))}
                     </div>
                   )}
                   {linkPatients && row.patient_id && <Link to={`/patients/${row.patient_id}`}>{t("tasks.openPatient")}</Link>}

@@ -85,7 +85,7 @@ export function DuplicateWarning({ patientId, canMerge }: DuplicateWarningProps)
                   title={<Link to={`/patients/${candidate.patient.id}`}>{name}</Link>}
                   description={
                     <>
-                      <div>{[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join("・")}</div>
+                      <div>{[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join(t("common.separator"))}</div>
                       <DuplicateReasonTags reasons={candidate.reasons} />
                     </>
                   }

@@ -16,6 +16,7 @@ import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { formatZonedTime } from "@/modules/common/utils/formatZonedTime";
+import { timeZoneName } from "@/modules/common/utils/timeZoneName";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
@@ -69,11 +70,11 @@ export function PatientDetailPage() {
           <Typography.Text type="secondary">
             {[countryName(data.nationality, language), formatDate(data.date_of_birth), t("common.createdAtValue", { time: formatTokyoDateTime(data.created_at) })]
               .filter(Boolean)
-              .join("・")}
+              .join(t("common.separator"))}
           </Typography.Text>
           {data.time_zone && data.time_zone !== tokyoTimeZone && (
             <div>
-              <Typography.Text>{t("patients.localTimeNow", { time: formatZonedTime(new Date().toISOString(), data.time_zone), zone: data.time_zone })}</Typography.Text>
+              <Typography.Text>{t("patients.localTimeNow", { time: formatZonedTime(new Date().toISOString(), data.time_zone), zone: timeZoneName(data.time_zone, language) })}</Typography.Text>
             </div>
           )}
         </div>

@@ -1,12 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { phoneKinds, sexes, staffGenders } from "@/api/enums";
 import { Button, Card, Col, DatePicker, Form, type FormInstance, type FormRule, Input, Row, Select, Space } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useCan } from "@/modules/auth/hooks/useCan";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
 import { languageCodes } from "@/modules/common/utils/languageCodes";
 import { languageName } from "@/modules/common/utils/languageName";
+import { timeZoneLabel } from "@/modules/common/utils/timeZoneLabel";
 import { timeZones } from "@/modules/common/utils/timeZones";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
@@ -59,6 +61,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
   const { language } = useUiLanguage();
   const can = useCan();
   const protectedHint = mode === "edit" ? t("patients.protectedKeepHint") : undefined;
+  const timeZoneOptions = useMemo(() => timeZones().map((zone) => ({ value: zone, label: timeZoneLabel(zone, language, t) })), [language, t]);
 
   return (
     <Form<PatientFormValues>
@@ -123,7 +126,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="time_zone" label={t("patients.timeZone")}>
-              <Select showSearch allowClear options={timeZones().map((zone) => ({ value: zone, label: zone }))} />
+              <Select showSearch allowClear optionFilterProp="label" options={timeZoneOptions} />
             </Form.Item>
           </Col>
         </Row>

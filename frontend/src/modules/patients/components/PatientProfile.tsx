@@ -7,9 +7,13 @@ import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
 import { languageName } from "@/modules/common/utils/languageName";
+import { timeZoneLabel } from "@/modules/common/utils/timeZoneLabel";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 
 import { ProtectedField } from "./ProtectedField";
+
+// The apps as their makers write their names; the API's keys are lower case.
+const MESSAGING_BRANDS: Record<string, string> = { line: "LINE", wechat: "WeChat", whatsapp: "WhatsApp" };
 
 export type Patient = ApiResponse<"/api/v1/patients/{patient_id}", "get">;
 
@@ -36,9 +40,9 @@ export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
       <Descriptions.Item label={t("patients.nationality")}>{countryName(patient.nationality, language)}</Descriptions.Item>
       <Descriptions.Item label={t("patients.residence")}>{countryName(patient.country_of_residence, language)}</Descriptions.Item>
       <Descriptions.Item label={t("patients.preferredLanguages")}>
-        {(patient.preferred_languages ?? []).map((code) => languageName(code, language)).join("、")}
+        {(patient.preferred_languages ?? []).map((code) => languageName(code, language)).join(t("common.enumerationSeparator"))}
       </Descriptions.Item>
-      <Descriptions.Item label={t("patients.timeZone")}>{patient.time_zone}</Descriptions.Item>
+      <Descriptions.Item label={t("patients.timeZone")}>{patient.time_zone ? timeZoneLabel(patient.time_zone, language, t) : ""}</Descriptions.Item>
       <Descriptions.Item label={t("patients.email")}>{patient.email}</Descriptions.Item>
       <Descriptions.Item label={t("patients.phone")}>
         {(patient.phones ?? []).map((phone) => `${phone.number} (${t(`phoneKinds.${phone.kind}`)})`).join(" / ")}
@@ -47,7 +51,7 @@ export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
         {messaging
           ? Object.entries(messaging)
               .filter(([, id]) => id)
-              .map(([app, id]) => `${app}: ${id}`)
+              .map(([app, id]) => `${MESSAGING_BRANDS[app] ?? app}: ${id}`)
               .join(" / ")
           : ""}
       </Descriptions.Item>
@@ -72,7 +76,7 @@ export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
               care.room,
             ]
               .filter(Boolean)
-              .join("、")
+              .join(t("common.enumerationSeparator"))
           : ""}
       </Descriptions.Item>
       <Descriptions.Item label={t("patients.sections.emergency")} span={2}>
@@ -84,7 +88,11 @@ export function PatientProfile({ patient, partnerName }: PatientProfileProps) {
       <Descriptions.Item label={t("patients.consents")} span={2}>
         {(patient.consents ?? []).map((consent) => (
           <div key={consent.id}>
-            {t(`patients.consentTopics.${consent.topic}`, { defaultValue: consent.topic })}（{consent.version}・{languageName(consent.language, language)}）
+            {t("patients.consentLine", {
+              topic: t(`patients.consentTopics.${consent.topic}`, { defaultValue: consent.topic }),
+              version: consent.version,
+              language: languageName(consent.language, language),
+            })}
             {consent.withdrawn_at
               ? t("patients.consentWithdrawn", { time: formatTokyoDateTime(consent.withdrawn_at) })
               : t("patients.consentGiven", { time: formatTokyoDateTime(consent.given_at) })}

@@ -74,7 +74,7 @@ export function KanbanCard({ item, departmentName, disabled }: KanbanCardProps) 
       </div>
       <div>{patientName}</div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {[countryName(item.patient.nationality, language), departmentName].filter(Boolean).join("・")}
+        {[countryName(item.patient.nationality, language), departmentName].filter(Boolean).join(t("common.separator"))}
       </Typography.Text>
       {item.planned_arrival_date && (
         <div style={{ fontSize: 12 }}>
