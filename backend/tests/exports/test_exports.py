@@ -103,6 +103,17 @@ async def test_formula_cells_are_neutralised(
     assert row["名"] == "'@SUM(A1)"
     assert row["備考"] == "'-1+2"
 
+    workbook = await client.get("/api/v1/exports/patients?format=xlsx", headers=headers)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
+    headers_row = [cell.value for cell in sheet[1]]
+    cells = {
+        header: sheet.cell(row=2, column=index + 1) for index, header in enumerate(headers_row)
+    }
+    assert cells["姓"].value == '\'=HYPERLINK("http://example.com")'
+    assert cells["姓"].data_type == "s"
+    assert cells["名"].value == "@SUM(A1)"
+    assert cells["名"].data_type == "s"
+
 
 async def test_cp932_export_names_missing_characters(
     client: httpx.AsyncClient, as_role, app: object, session: AsyncSession

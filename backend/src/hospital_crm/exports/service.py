@@ -372,7 +372,13 @@ def _xlsx_cell(sheet: Any, value: Any) -> Any:
         return cell
     if isinstance(value, Decimal):
         return float(value)
-    return neutralize(value)
+    if isinstance(value, str):
+        # A string cell never runs as a formula when the file opens, so "+81 90…" stays
+        # readable. Only "=" keeps the quote, because editing such a cell would run it.
+        cell = WriteOnlyCell(sheet, value="'" + value if value.startswith("=") else value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def spooled_file() -> IO[bytes]:
