@@ -62,6 +62,22 @@ async def test_cli_unreadable_file_exit_two(invoke, tmp_path: Path) -> None:
     assert "Row 2" in result.output
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("absent.csv", "the file does not exist"), (".", "not a file")],
+)
+async def test_cli_missing_file_exit_two(invoke, tmp_path: Path, name: str, reason: str) -> None:
+    path = tmp_path / name
+
+    result = await invoke(str(path))
+
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 2
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"Cannot import {path}: ")
+    assert reason in lines[0]
+
+
 async def test_cli_mapping_file(invoke, session: AsyncSession, tmp_path: Path) -> None:
     sheet = tmp_path / "clinic.csv"
     sheet.write_text("お客様名,連絡メモ\r\n王 偉,通訳あり\r\n", encoding="utf-8")

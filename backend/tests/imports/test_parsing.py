@@ -3,7 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from hospital_crm.imports.parsing import SheetError, detect_delimiter, detect_encoding, open_sheet
+from hospital_crm.imports.parsing import (
+    SheetError,
+    check_readable,
+    detect_delimiter,
+    detect_encoding,
+    open_sheet,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -133,3 +139,26 @@ def test_missing_file(tmp_path: Path) -> None:
         open_sheet(tmp_path / "absent.csv")
 
     assert caught.value.code == "file_not_found"
+
+
+def test_directory_is_not_a_sheet(tmp_path: Path) -> None:
+    with pytest.raises(SheetError) as caught:
+        open_sheet(tmp_path)
+
+    assert caught.value.code == "file_not_regular"
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sheet = tmp_path / "locked.csv"
+    sheet.write_text("氏名\r\n王 偉\r\n", encoding="utf-8")
+
+    def deny(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    # chmod 000 does not stop root from reading, so the open call is made to fail.
+    monkeypatch.setattr(Path, "open", deny)
+    with pytest.raises(SheetError) as caught:
+        check_readable(sheet)
+
+    assert caught.value.code == "file_unreadable"
+    assert "Permission denied" in str(caught.value)

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import select
@@ -26,7 +27,7 @@ from hospital_crm.core.permissions import Permission
 from hospital_crm.imports import service
 from hospital_crm.imports.mapping import MappingError
 from hospital_crm.imports.models import DuplicatePolicy
-from hospital_crm.imports.parsing import SheetError
+from hospital_crm.imports.parsing import SheetError, check_readable
 from hospital_crm.imports.pipeline import (
     BatchInProgress,
     BatchNotResumable,
@@ -112,6 +113,12 @@ def import_patients(
 ) -> None:
     """Import patients (and their cases) from a sheet, after a dry run if you like."""
     try:
+        check_readable(file)
+    except SheetError as error:
+        # soft_wrap keeps the message on one line however long the path is.
+        console.print(f"[red]Cannot import {escape(str(file))}:[/red] {error}", soft_wrap=True)
+        raise typer.Exit(2) from error
+    try:
         settings = get_settings()
         explicit = _read_mapping(mapping) if mapping else None
     except (ConfigurationError, CliError) as error:
@@ -131,7 +138,7 @@ def import_patients(
         files = OutputFiles(rejects=rejects, report=report)
         summary = asyncio.run(_run(settings, file, options, resume, user, files, mapping_name))
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress, CliError) as error:
-        console.print(f"[red]Cannot import {file}:[/red] {error}")
+        console.print(f"[red]Cannot import {escape(str(file))}:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
 
     _print_summary(summary)

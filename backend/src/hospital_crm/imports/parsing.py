@@ -91,12 +91,28 @@ def is_xlsx(path: Path) -> bool:
         return stream.read(4) == b"PK\x03\x04" and zipfile.is_zipfile(path)
 
 
+def check_readable(path: Path) -> None:
+    """Raise SheetError unless path is a regular file that this process can open.
+
+    The messages leave the path out because every caller names the file already.
+    """
+    try:
+        if not path.exists():
+            raise SheetError("file_not_found", "the file does not exist")
+        if not path.is_file():
+            raise SheetError("file_not_regular", "the path is a directory or device, not a file")
+        with path.open("rb"):
+            pass
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise SheetError("file_unreadable", f"the file cannot be read ({reason})") from None
+
+
 def open_sheet(
     path: Path, *, encoding: str | None = None, sheet: str | None = None
 ) -> "SheetReader":
     """Open a CSV or XLSX file; XLSX is recognised by its content, not its name."""
-    if not path.is_file():
-        raise SheetError("file_not_found", f"File not found: {path}")
+    check_readable(path)
     if is_xlsx(path):
         return XlsxReader(path, sheet=sheet)
     return CsvReader(path, encoding=encoding)

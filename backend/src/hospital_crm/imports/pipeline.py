@@ -47,7 +47,14 @@ from hospital_crm.imports.models import (
     ImportBatchRow,
     RowOutcome,
 )
-from hospital_crm.imports.parsing import Cell, SheetError, SheetReader, file_sha256, open_sheet
+from hospital_crm.imports.parsing import (
+    Cell,
+    SheetError,
+    SheetReader,
+    check_readable,
+    file_sha256,
+    open_sheet,
+)
 from hospital_crm.imports.prepare import (
     WORKER_MIN_ROWS,
     PrepareContext,
@@ -352,6 +359,7 @@ class ImportRunner:
         is read exactly as its first part was. With `restart`, batch_id (which the API
         has already claimed, see service.claim_batch) starts over with `options`.
         """
+        check_readable(path)
         existing = await self._existing_batch(file_sha256(path), options, batch_id)
         resuming = existing is not None and existing.status in (
             BatchStatus.running,

@@ -41,7 +41,8 @@ export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loa
       loading={loading}
       dataSource={cases}
       // Fixed widths keep a stage tag inside its cell and leave the patient's name the rest.
-      scroll={{ x: 1190 }}
+      // The table fits the content width beside the open side menu at 1280 px.
+      scroll={{ x: 1020 }}
       locale={{ emptyText: <Empty description={t("pipeline.empty")} /> }}
       pagination={listPagination(t, { total, total_exact: totalExact }, page, pageSize)}
       onChange={(pagination, _filters, sorter, extra) => {
@@ -83,8 +84,21 @@ export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loa
           sortOrder: sortOrderFor(sort, "stage"),
           render: (stage: CaseStage) => <StageTag stage={stage} />,
         },
-        { key: "department", title: t("cases.department"), dataIndex: "department_id", width: 130, render: (id: string | null) => departmentName(id) },
-        { key: "requested_treatment", title: t("cases.requestedTreatment"), dataIndex: "requested_treatment", width: 160, ellipsis: true },
+        {
+          key: "department",
+          title: t("cases.departmentAndTreatment"),
+          width: 200,
+          render: (_, row) => (
+            <>
+              {departmentName(row.department_id)}
+              {row.requested_treatment && (
+                <Typography.Text type="secondary" ellipsis={{ tooltip: row.requested_treatment }} style={{ display: "block", fontSize: 12 }}>
+                  {row.requested_treatment}
+                </Typography.Text>
+              )}
+            </>
+          ),
+        },
         {
           key: "priority",
           title: t("cases.priority"),
@@ -106,7 +120,7 @@ export function CasesTable({ cases, total, totalExact, page, pageSize, sort, loa
         {
           key: "stage_changed_at",
           title: t("cases.stageChangedAt"),
-          width: 150,
+          width: 110,
           dataIndex: "stage_changed_at",
           sorter: true,
           sortOrder: sortOrderFor(sort, "stage_changed_at"),
