@@ -113,6 +113,7 @@ async def test_cp932_rows_open_cases_in_stage(
     assert gastro is not None
     assert case.department_id == gastro.id
     assert case.referring_partner_id == partner_id
+    assert case.channel.value == "partner"
 
     stages = {stage.value for stage in (await session.scalars(select(Case.stage))).all()}
     assert stages == {
@@ -133,6 +134,10 @@ async def test_cp932_rows_open_cases_in_stage(
     chen_case = await session.scalar(select(Case).where(Case.patient_id == chen.id))
     assert chen_case is not None
     assert chen_case.received_on == dt.date(2024, 6, 1)
+    li = await patient_named(session, "李", "娜")
+    li_case = await session.scalar(select(Case).where(Case.patient_id == li.id))
+    assert li_case is not None
+    assert li_case.channel.value == "imported"
 
 
 async def test_dry_run_writes_no_patient(

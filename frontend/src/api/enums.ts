@@ -4,7 +4,7 @@ import type { components } from "./schema";
 type Schemas = components["schemas"];
 
 /** Values of the API's enums, in the order the UI lists them; tsc fails when the API adds one. */
-export const channels = listOfAll<Schemas["Channel"]>()(["email", "web_form", "phone", "partner", "wechat", "whatsapp", "line"] as const);
+export const channels = listOfAll<Schemas["Channel"]>()(["email", "web_form", "phone", "partner", "wechat", "whatsapp", "line", "imported"] as const);
 export const priorities = listOfAll<Schemas["Priority"]>()(["urgent", "high", "normal", "low"] as const);
 export const sexes = listOfAll<Schemas["Sex"]>()(["female", "male", "other", "unknown"] as const);
 export const phoneKinds = listOfAll<NonNullable<Schemas["Phone"]["kind"]>>()(["mobile", "home", "work", "other"] as const);

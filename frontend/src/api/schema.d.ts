@@ -1389,7 +1389,7 @@ export interface components {
          * Channel
          * @enum {string}
          */
-        Channel: "email" | "web_form" | "phone" | "whatsapp" | "wechat" | "line" | "partner";
+        Channel: "email" | "web_form" | "phone" | "whatsapp" | "wechat" | "line" | "partner" | "imported";
         /** ColumnOut */
         ColumnOut: {
             /** Index */

@@ -37,6 +37,8 @@ class Channel(StrEnum):
     wechat = "wechat"
     line = "line"
     partner = "partner"
+    # Cases created by a spreadsheet import, whose sheet does not say how the inquiry came.
+    imported = "imported"
 
 
 class Priority(StrEnum):

@@ -544,9 +544,8 @@ async def insert_cases(
 def _case_row(result: RowResult, reference: str, principal: Principal, now: Any) -> dict[str, Any]:
     values = result.case_values or {}
     partner_id = values.get("referring_partner_id")
-    # NOTE: Channel has no value for an inquiry that arrived through a spreadsheet. Until
-    # it has one, a referred inquiry is recorded as "partner" and any other as "email".
-    channel = Channel.partner if partner_id else Channel.email
+    # A sheet does not say how the inquiry came, except that a referred one came via a partner.
+    channel = Channel.partner if partner_id else Channel.imported
     return {
         "id": uuid7(),
         "reference": reference,
