@@ -2,6 +2,7 @@ import { ArrowRightOutlined } from "@ant-design/icons";
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
+import { auditFieldLabel } from "@/modules/admin/utils/auditFieldLabel";
 import { StageTag } from "@/modules/cases/components/StageTag";
 import { caseStages } from "@/modules/cases/utils/caseStages";
 
@@ -35,7 +36,8 @@ export function ActivityDetails({ activity }: ActivityDetailsProps) {
 
   const fields = Array.isArray(details.fields) ? details.fields.filter((field): field is string => typeof field === "string") : [];
   if (fields.length > 0) {
-    return <Typography.Text type="secondary">{t("activities.changedFields", { fields: fields.join(", ") })}</Typography.Text>;
+    const labels = fields.map((field) => auditFieldLabel(field, t)).join(t("common.enumerationSeparator"));
+    return <Typography.Text type="secondary">{t("activities.changedFields", { fields: labels })}</Typography.Text>;
   }
   return null;
 }
