@@ -1,8 +1,10 @@
 from pathlib import Path
 
 import httpx
+import pytest
 
 from hospital_crm.core.permissions import Role
+from hospital_crm.imports import parsing
 from hospital_crm.imports.mapping import REJECT_REASON_HEADER
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -133,6 +135,36 @@ async def test_unreadable_upload_names_row(client: httpx.AsyncClient, as_role) -
     assert body["code"] == "unreadable_sheet"
     assert body["fields"][0]["code"] == "undecodable_row"
     assert body["row"] == 3
+
+
+async def test_upload_cell_over_limit(
+    client: httpx.AsyncClient, as_role, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = await as_role(Role.coordinator)
+    monkeypatch.setattr(parsing, "CSV_FIELD_LIMIT", 1000)
+    content = f"氏名,備考\r\n王 偉,{'a' * 1000}\r\n李 娜,{'b' * 1001}\r\n".encode()
+
+    response = await client.post(
+        "/api/v1/imports/uploads", headers=headers, files={"file": ("huge.csv", content)}
+    )
+
+    assert response.status_code == 422
+    body = response.json()["error"]
+    assert body["code"] == "sheet_cell_too_large"
+    assert body["fields"][0]["code"] == "cell_too_large"
+    assert body["row"] == 3
+
+
+async def test_upload_long_cell_accepted(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+    content = f"氏名,備考\r\n王 偉,{'経過' * 100_000}\r\n".encode()
+
+    response = await client.post(
+        "/api/v1/imports/uploads", headers=headers, files={"file": ("long.csv", content)}
+    )
+
+    assert response.status_code == 201, response.text
+    assert response.json()["layout"]["total_rows"] == 1
 
 
 async def test_interpreter_cannot_import(client: httpx.AsyncClient, as_role) -> None:

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from hospital_crm.core.config import Settings
 from hospital_crm.core.db import AsyncSession
 from hospital_crm.core.permissions import Role
-from hospital_crm.imports import cli, service
+from hospital_crm.imports import cli, parsing, service
 from hospital_crm.patients.models import Patient
 from tests.conftest import principal_of
 
@@ -76,6 +76,41 @@ async def test_cli_missing_file_exit_two(invoke, tmp_path: Path, name: str, reas
     assert len(lines) == 1, result.output
     assert lines[0].startswith(f"Cannot import {path}: ")
     assert reason in lines[0]
+
+
+async def test_cli_long_cells_read(invoke, session: AsyncSession, tmp_path: Path) -> None:
+    long_text = "経過" * 100_000
+    sheet = tmp_path / "long.csv"
+    rows = [
+        "氏名,備考,紹介メモ",
+        f"王 偉,短いメモ,{long_text}",
+        f"李 {long_text},短いメモ,",
+        f"張 敏,{long_text},",
+    ]
+    sheet.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+
+    result = await invoke(str(sheet))
+
+    assert result.exit_code == 1, result.output
+    assert "3行目: 「氏名」が長すぎます（200文字まで）" in result.output
+    assert "4行目: 「備考」が長すぎます（20000文字まで）" in result.output
+    patients = (await session.scalars(select(Patient))).all()
+    await session.commit()
+    assert len(patients) == 1
+    assert patients[0].custom_fields == {"紹介メモ": long_text}
+
+
+async def test_cli_cell_over_limit_exit_two(invoke, session: AsyncSession, tmp_path: Path) -> None:
+    sheet = tmp_path / "huge.csv"
+    huge_cell = "x" * (parsing.CSV_FIELD_LIMIT + 1)
+    sheet.write_text(f"氏名,備考\r\n王 偉,短いメモ\r\n李 娜,{huge_cell}\r\n", encoding="utf-8")
+
+    result = await invoke(str(sheet))
+
+    assert result.exit_code == 2, result.output
+    assert "Row 3 has a cell longer than 16,777,216 characters" in result.output
+    assert "Traceback" not in result.output
+    assert await patient_count(session) == 0
 
 
 async def test_cli_mapping_file(invoke, session: AsyncSession, tmp_path: Path) -> None:

@@ -138,7 +138,8 @@ def import_patients(
         files = OutputFiles(rejects=rejects, report=report)
         summary = asyncio.run(_run(settings, file, options, resume, user, files, mapping_name))
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress, CliError) as error:
-        console.print(f"[red]Cannot import {escape(str(file))}:[/red] {escape(str(error))}")
+        message = f"[red]Cannot import {escape(str(file))}:[/red] {escape(str(error))}"
+        console.print(message, soft_wrap=True)
         raise typer.Exit(2) from error
 
     _print_summary(summary)

@@ -56,6 +56,13 @@ _PREFERRED_ENCODING = {
 
 _DELIMITERS = (",", "\t", ";")
 
+# Maximum characters in one CSV field, above the csv module's default of 131,072 so
+# that long notes read as ordinary values. CPython's csv module (3.11) buffers a
+# field as 4 bytes per character, so one field takes at most 64 MiB while it is read.
+# That is well below the 200 MB upload limit (service.MAX_UPLOAD_BYTES), which alone
+# would allow a field of 200 million characters and 800 MB of buffer.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
+
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 
 
@@ -211,14 +218,33 @@ class CsvReader(SheetReader):
         self.info = SheetInfo(format="csv", encoding=chosen, delimiter=detect_delimiter(first_line))
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
+        # The limit is global to the csv module, so it applies to every reader in the process.
+        csv.field_size_limit(CSV_FIELD_LIMIT)
         with self.path.open("rb") as stream:
             lines = _DecodedLines(stream, self.info.encoding or "utf-8")
             reader = csv.reader(lines, delimiter=self.info.delimiter or ",")
             row_number = 0
-            for record in reader:
+            while True:
+                try:
+                    record = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as error:
+                    raise _csv_error(error, row_number + 1) from None
                 row_number += 1
                 lines.row_number = row_number + 1
                 yield row_number, list(record)
+
+
+def _csv_error(error: csv.Error, row_number: int) -> SheetError:
+    if "field larger than field limit" in str(error):
+        return SheetError(
+            "cell_too_large",
+            f"Row {row_number} has a cell longer than {CSV_FIELD_LIMIT:,} characters: "
+            "shorten or split it, or check the file for an unclosed quote",
+            row=row_number,
+        )
+    return SheetError("invalid_csv", f"Row {row_number} is not valid CSV: {error}", row=row_number)
 
 
 def _first_line(sample: bytes, encoding: str) -> str:

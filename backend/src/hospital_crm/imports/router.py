@@ -52,6 +52,11 @@ class UnreadableSheet(ValidationFailed):
     message = "The file cannot be read as a sheet."
 
 
+class SheetCellTooLarge(ValidationFailed):
+    code = "sheet_cell_too_large"
+    message = "A cell of the file is too long to read."
+
+
 class ImportBatchBusy(Conflict):
     code = "import_batch_busy"
     message = "The import batch is running or already completed."
@@ -74,10 +79,11 @@ def _layout_out(layout: SheetLayout) -> LayoutOut:
     )
 
 
-def _unreadable(error: Exception) -> UnreadableSheet:
+def _unreadable(error: Exception) -> UnreadableSheet | SheetCellTooLarge:
     code = getattr(error, "code", "invalid_mapping")
     fields = [FieldError(["body", "file"], code, str(error))]
-    return UnreadableSheet(str(error), fields=fields, row=getattr(error, "row", None))
+    error_class = SheetCellTooLarge if code == "cell_too_large" else UnreadableSheet
+    return error_class(str(error), fields=fields, row=getattr(error, "row", None))
 
 
 @router.get("/fields", response_model=list[FieldOut])

@@ -42,13 +42,17 @@ STAGE_LABELS: dict[str, tuple[str, ...]] = {
     "cancelled": ("キャンセル", "Cancelled", "Canceled", "已取消"),
 }
 
-# Maximum lengths of the text fields, matching the patient table's columns.
+# Maximum lengths of the text fields, matching the patient table's columns for the
+# names and the patient API's schema (patients/schemas.py) for the long text fields.
 TEXT_LIMITS = {
     ImportField.FAMILY_NAME: 200,
     ImportField.GIVEN_NAME: 200,
     ImportField.NAME_KANA: 300,
     ImportField.NAME_LATIN: 300,
     ImportField.PASSPORT_NUMBER: 20,
+    ImportField.MEDICAL_SUMMARY: 20_000,
+    ImportField.ALLERGIES: 5_000,
+    ImportField.NOTES: 20_000,
 }
 
 
@@ -139,6 +143,7 @@ class RowParser:
         row.sources = _attribute_sources(values)
         self._parse_names(row, values)
         self._parse_patient_values(row, values)
+        self._check_lengths(row, values)
         self._parse_case_values(row, values)
         if custom:
             row.patient["custom_fields"] = custom
@@ -171,7 +176,6 @@ class RowParser:
             kana = "　".join(part for part in kana_parts if part)
         if kana is not None:
             patient["name_kana"] = kana
-        self._check_lengths(row, values)
 
     def _check_lengths(self, row: ParsedRow, values: Mapping[ImportField, list]) -> None:
         for field_name, limit in TEXT_LIMITS.items():
