@@ -132,6 +132,31 @@ def test_parse_country_other_forms(raw: str, code: str) -> None:
     assert parse_country(raw) == code
 
 
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("香港", "HK"),
+        ("ホンコン", "HK"),
+        ("中国香港", "HK"),
+        ("香港特别行政区", "HK"),
+        ("香港特別行政區", "HK"),
+        ("香港人", "HK"),
+        ("Hong Kong", "HK"),
+        ("HK", "HK"),
+        ("マカオ", "MO"),
+        ("澳門", "MO"),
+        ("澳门", "MO"),
+        ("中国澳门", "MO"),
+        ("澳门特别行政区", "MO"),
+        ("Macau", "MO"),
+        ("Macao", "MO"),
+        ("MAC", "MO"),
+    ],
+)
+def test_parse_country_hong_kong_macao(raw: str, code: str) -> None:
+    assert parse_country(raw) == code
+
+
 @pytest.mark.parametrize("raw", ["Atlantis", "XX", "", "ワカンダ"])
 def test_parse_country_unknown(raw: str) -> None:
     with pytest.raises(CellError) as caught:
