@@ -68,3 +68,28 @@ async def test_cli_invalid_sort_exit_two(invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "Cannot sort by 'allergies'" in result.output
     assert not out.exists()
+
+
+async def test_cli_nationality_by_name(
+    invoke, app: object, settings: Settings, tmp_path: Path
+) -> None:
+    runner = ImportRunner(app.state.database, SYSTEM, settings)  # type: ignore[attr-defined]
+    await runner.run(FIXTURES / "patients_cp932.csv", ImportOptions())
+    out = tmp_path / "patients.csv"
+
+    result = await invoke("patients", str(out), "--nationality", "中国")
+
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(row["姓"], row["国籍"]) for row in rows] == [("李", "CN")]
+
+
+async def test_cli_unknown_nationality_exit_two(invoke, tmp_path: Path) -> None:
+    out = tmp_path / "patients.csv"
+    out.write_text("an earlier export", encoding="utf-8")
+
+    result = await invoke("patients", str(out), "--nationality", "ワカンダ")
+
+    assert result.exit_code == 2
+    assert "Unknown nationality 'ワカンダ'" in result.output
+    assert out.read_text(encoding="utf-8") == "an earlier export"

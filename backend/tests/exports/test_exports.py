@@ -181,6 +181,40 @@ async def test_filters_and_audit(
     assert "パスポート番号" in event.fields
 
 
+@pytest.mark.parametrize("kind", ["patients", "cases"])
+async def test_nationality_filter_by_name(
+    client: httpx.AsyncClient, as_role, imported: None, kind: str
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    by_name = await client.get(f"/api/v1/exports/{kind}?nationality=中国", headers=headers)
+    by_code = await client.get(f"/api/v1/exports/{kind}?nationality=cn", headers=headers)
+
+    assert by_name.status_code == 200, by_name.text
+    assert by_code.status_code == 200, by_code.text
+    name_rows = read_csv(by_name.content)
+    assert len(name_rows) == 2
+    assert {row["国籍"] for row in name_rows} == {"CN"}
+    assert read_csv(by_code.content) == name_rows
+
+
+@pytest.mark.parametrize("kind", ["patients", "cases"])
+async def test_unknown_nationality_rejected(
+    client: httpx.AsyncClient, as_role, imported: None, session: AsyncSession, kind: str
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get(f"/api/v1/exports/{kind}?nationality=ZZ", headers=headers)
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "unknown_nationality"
+    assert error["fields"][0]["path"] == ["query", "nationality"]
+    assert "'ZZ'" in error["message"]
+    audited = await session.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
+    assert audited is None
+
+
 async def test_cases_export_stage_labels(
     client: httpx.AsyncClient, as_role, imported: None
 ) -> None:

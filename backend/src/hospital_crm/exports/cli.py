@@ -30,7 +30,8 @@ EncodingOption = Annotated[
     typer.Option(help="CSV encoding: utf-8-sig (Excel opens it) or cp932 (Shift_JIS)"),
 ]
 NationalityOption = Annotated[
-    str | None, typer.Option(help="Only patients of this nationality (ISO code, e.g. CN)")
+    str | None,
+    typer.Option(help="Only patients of this nationality: a country name or ISO code (中国, CN)"),
 ]
 StageOption = Annotated[CaseStage | None, typer.Option(help="Only this case stage")]
 QueryOption = Annotated[str | None, typer.Option("--q", help="Search text, as in the list")]
@@ -96,6 +97,13 @@ def _export(
     sort: str | None,
     email: str | None,
 ) -> None:
+    try:
+        filters = service.with_country_code(filters)
+    except service.UnknownNationality as error:
+        # This check comes before the try below, which deletes OUT on failure, so a
+        # file already at OUT is kept when the nationality is wrong.
+        console.print(f"[red]Invalid --nationality:[/red] {error}", soft_wrap=True)
+        raise typer.Exit(2) from error
     try:
         settings = get_settings()
         export = ExportRequest(kind, format, encoding, service.filters_as_dict(filters), sort)
