@@ -1,6 +1,7 @@
 import asyncio
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
@@ -111,6 +112,28 @@ async def test_cli_cell_over_limit_exit_two(invoke, session: AsyncSession, tmp_p
     assert "Row 3 has a cell longer than 16,777,216 characters" in result.output
     assert "Traceback" not in result.output
     assert await patient_count(session) == 0
+
+
+async def test_cli_suggests_sheet_option(invoke, session: AsyncSession, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "表紙"
+    cover.append(["2024年度 国際患者"])
+    patients = workbook.create_sheet("患者一覧")
+    patients.append(["氏名", "国籍"])
+    patients.append(["王 偉", "中国"])
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+
+    result = await invoke(str(path))
+    chosen = await invoke(str(path), "--sheet", "患者一覧")
+
+    assert result.exit_code == 2, result.output
+    assert "The sheet '表紙' was read" in result.output
+    assert "'表紙', '患者一覧'" in result.output
+    assert "--sheet NAME" in result.output
+    assert chosen.exit_code == 0, chosen.output
+    assert await patient_count(session) == 1
 
 
 async def test_cli_mapping_file(invoke, session: AsyncSession, tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from hospital_crm.core.permissions import Permission
 from hospital_crm.imports import service
 from hospital_crm.imports.mapping import MappingError
 from hospital_crm.imports.models import DuplicatePolicy
-from hospital_crm.imports.parsing import SheetError, check_readable
+from hospital_crm.imports.parsing import SheetError, check_readable, xlsx_sheet_names
 from hospital_crm.imports.pipeline import (
     BatchInProgress,
     BatchNotResumable,
@@ -140,11 +140,28 @@ def import_patients(
     except (SheetError, MappingError, BatchNotResumable, BatchInProgress, CliError) as error:
         message = f"[red]Cannot import {escape(str(file))}:[/red] {escape(str(error))}"
         console.print(message, soft_wrap=True)
+        if isinstance(error, MappingError):
+            _print_sheet_hint(file, sheet)
         raise typer.Exit(2) from error
 
     _print_summary(summary)
     _print_rows(summary, files)
     raise typer.Exit(1 if summary.rejected else 0)
+
+
+def _print_sheet_hint(file: Path, sheet: str | None) -> None:
+    """Suggest --sheet when the sheet read is perhaps not the patient list of the workbook."""
+    names = xlsx_sheet_names(file)
+    if len(names) < 2:
+        return
+    read = sheet or names[0]
+    listed = ", ".join(repr(name) for name in names)
+    console.print(
+        f"The sheet {read!r} was read. The workbook has the sheets {listed}: "
+        "choose the patient list with --sheet NAME",
+        soft_wrap=True,
+        markup=False,
+    )
 
 
 def _read_mapping(path: Path) -> dict[str, str | None]:

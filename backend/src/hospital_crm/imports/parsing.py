@@ -293,6 +293,19 @@ class _DecodedLines:
 # --- XLSX --------------------------------------------------------------------------------
 
 
+def xlsx_sheet_names(path: Path) -> list[str]:
+    """Return the sheet names of an XLSX workbook, or [] for a file that is not one."""
+    if not is_xlsx(path):
+        return []
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return []
+    names = list(workbook.sheetnames)
+    workbook.close()
+    return names
+
+
 class XlsxReader(SheetReader):
     def __init__(self, path: Path, *, sheet: str | None = None) -> None:
         try:
