@@ -22,4 +22,7 @@ export const apiErrorKeys: Record<string, string> = {
   current_password_incorrect: "password.currentIncorrect",
   unreadable_sheet: "errors.unreadable_sheet",
   import_batch_busy: "errors.import_batch_busy",
+  import_upload_missing: "errors.import_upload_missing",
+  sheet_cell_too_large: "errors.sheet_cell_too_large",
+  unknown_nationality: "errors.unknown_nationality",
 };
