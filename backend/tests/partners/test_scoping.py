@@ -94,3 +94,16 @@ async def test_partner_sees_own_organization_only(client, as_role):
     response = await client.get(f"/api/v1/partners/{agencies[1]}", headers=partner_a)
 
     assert response.status_code == 403
+
+
+async def test_partner_search_treats_wildcards_literally(client, as_role):
+    headers = await as_role()
+    for name in ("50% Travel", "Fifty Travel"):
+        created = await client.post(
+            "/api/v1/partners", headers=headers, json={"name": name, "kind": "agency"}
+        )
+        assert created.status_code == 201, created.text
+
+    found = await client.get("/api/v1/partners", headers=headers, params={"q": "%"})
+
+    assert [partner["name"] for partner in found.json()["items"]] == ["50% Travel"]

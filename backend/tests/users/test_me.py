@@ -46,3 +46,15 @@ async def test_update_me_returns_permissions(client, as_role):
     assert body["ui_language"] == "en"
     assert "patients:read_medical" in body["permissions"]
     assert "patients:read_identity" not in body["permissions"]
+
+
+async def test_user_search_treats_wildcards_literally(client, as_role, make_user):
+    headers = await as_role(Role.admin)
+    await make_user(email="percent_sign@example.com", name="100% 担当")
+    await make_user(email="plain@example.com", name="一般 担当")
+
+    percent = await client.get("/api/v1/users", headers=headers, params={"q": "%"})
+    underscore = await client.get("/api/v1/users", headers=headers, params={"q": "pl_in"})
+
+    assert [user["email"] for user in percent.json()["items"]] == ["percent_sign@example.com"]
+    assert underscore.json()["items"] == []

@@ -80,7 +80,7 @@ async def list_partners(
     if active is not None:
         query = query.where(Partner.active == active)
     if q:
-        query = query.where(func.lower(Partner.name).like(f"%{q.lower()}%"))
+        query = query.where(func.lower(Partner.name).contains(q.lower(), autoescape=True))
     return await paginate(
         session,
         query,

@@ -120,8 +120,12 @@ async def list_users(
     if active is not None:
         query = query.where(User.active == active)
     if q:
-        pattern = f"%{q.lower()}%"
-        query = query.where(func.lower(User.display_name).like(pattern) | User.email.like(pattern))
+        # autoescape makes a typed % or _ match itself instead of acting as a wildcard.
+        text = q.lower()
+        query = query.where(
+            func.lower(User.display_name).contains(text, autoescape=True)
+            | User.email.contains(text, autoescape=True)
+        )
     return await paginate(
         session,
         query,
