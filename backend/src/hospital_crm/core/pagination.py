@@ -16,7 +16,7 @@ T = TypeVar("T")
 MAX_PAGE_SIZE = 200
 
 # Patient and case lists stop counting at this many rows. Beyond it the screen shows
-# "1000件以上", because an exact 6,036 would not change what the user does next.
+# "1,000件以上", because an exact 6,036 would not change what the user does next.
 LIST_COUNT_LIMIT = 1000
 
 
