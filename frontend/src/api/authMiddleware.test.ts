@@ -3,6 +3,7 @@ import createClient from "openapi-fetch";
 import { jsonResponse } from "@/test/jsonResponse";
 
 import { createAuthMiddleware } from "./authMiddleware";
+import { isLeavingForLogin } from "./redirectToLogin";
 import type { paths } from "./schema";
 import { tokenStore } from "./tokenStore";
 
@@ -66,7 +67,7 @@ describe("createAuthMiddleware", () => {
     expect(tokenStore.get()).toBe("new-token");
   });
 
-  it("should send the user to login when refresh fails", async () => {
+  it("should send the user to login, saying why, when refresh fails", async () => {
     const apiFetch = vi.fn(async () => jsonResponse({ error: { code: "session_expired" } }, 401));
     vi.stubGlobal("fetch", vi.fn(async () => jsonResponse({ error: { code: "invalid_token" } }, 401)));
     const client = createClient<paths>({ baseUrl: BASE, fetch: apiFetch });
@@ -75,7 +76,8 @@ describe("createAuthMiddleware", () => {
     const { response } = await client.GET("/api/v1/users/me");
 
     expect(response.status).toBe(401);
-    expect(assign).toHaveBeenCalledWith("/login?next=%2Fpatients%3Fq%3Dwang");
+    expect(assign).toHaveBeenCalledWith("/login?next=%2Fpatients%3Fq%3Dwang&reason=session_expired");
+    expect(isLeavingForLogin()).toBe(true);
     expect(tokenStore.get()).toBeNull();
   });
 

@@ -27,7 +27,7 @@ function isAuthRequest(url: string): boolean {
 /**
  * Build the openapi-fetch middleware that attaches the in-memory access token, and on a
  * 401 refreshes once and replays the request. A failed refresh sends the user to
- * /login?next=<current path>. `fetchImpl` is injectable for tests.
+ * /login?next=<current path>&reason=session_expired. `fetchImpl` is injectable for tests.
  */
 export function createAuthMiddleware(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): Middleware {
   // Bodies are streams: keep an unread copy of each request so it can be replayed.
@@ -55,7 +55,8 @@ export function createAuthMiddleware(fetchImpl: typeof fetch = (input, init) => 
 
       const token = await refreshAccessToken();
       if (!token) {
-        redirectToLogin();
+        // The refresh cookie is spent, revoked, idle too long or past its end.
+        redirectToLogin("session_expired");
         return response;
       }
 

@@ -3,6 +3,7 @@ import { directions } from "@/api/enums";
 import { listOfAll } from "@/api/listOfAll";
 import { useTranslation } from "react-i18next";
 
+import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -31,7 +32,8 @@ export function QuickNoteForm({ patientId, caseId }: QuickNoteFormProps) {
   const createActivity = useCreateActivity();
   const kind = Form.useWatch("kind", form);
   const body = Form.useWatch("body", form);
-  useUnsavedChangesWarning(Boolean(body?.trim()));
+  const draft = useFormDraft(form, "quick-note");
+  useUnsavedChangesWarning(Boolean(body?.trim()), draft.clear);
 
   const onFinish = (values: NoteValues) => {
     createActivity.mutate(
@@ -46,6 +48,7 @@ export function QuickNoteForm({ patientId, caseId }: QuickNoteFormProps) {
       {
         onSuccess: () => {
           void message.success(t("activities.saved"));
+          draft.clear();
           form.resetFields();
         },
         onError: (error) => void message.error(translateApiError(error, t)),
@@ -54,7 +57,7 @@ export function QuickNoteForm({ patientId, caseId }: QuickNoteFormProps) {
   };
 
   return (
-    <Form<NoteValues> form={form} layout="vertical" initialValues={{ kind: "note" }} onFinish={onFinish}>
+    <Form<NoteValues> form={form} layout="vertical" initialValues={{ kind: "note" }} onValuesChange={(_, values) => draft.save(values)} onFinish={onFinish}>
       <div className="toolbar" style={{ marginBottom: 0 }}>
         <Form.Item name="kind" label={t("activities.kind")} style={{ minWidth: 140 }}>
           <Select options={KINDS.map((value) => ({ value, label: t(`activities.kinds.${value}`) }))} />

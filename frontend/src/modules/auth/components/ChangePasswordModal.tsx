@@ -39,7 +39,7 @@ export function ChangePasswordModal({ open, required, onClose }: ChangePasswordM
       form.resetFields();
       onClose();
       // Until a one-time password is replaced the API returns 403 password_change_required,
-      // so the page behind this dialog holds failed queries that now succeed.
+      // so the page behind this dialog has failed queries that now succeed.
       if (required) void queryClient.invalidateQueries();
     } catch (error) {
       // The API reports password policy problems under "password", the form calls it new_password.

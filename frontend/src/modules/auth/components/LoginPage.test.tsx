@@ -61,4 +61,23 @@ describe("LoginPage", () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe("/patients/42"));
   });
+
+  it("should say why after the session expired", async () => {
+    const login = vi.fn().mockResolvedValue(undefined);
+    const { router } = renderWithProviders(<LoginPage />, {
+      session: { status: "anonymous", user: null, login },
+      path: "/login?next=%2Fcases%2Fc1&reason=session_expired",
+    });
+
+    expect(screen.getByRole("status")).toHaveTextContent("セッションの有効期限が切れました。もう一度ログインしてください。");
+    await submit("hanako@example.com", "right-password-1");
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/cases/c1"));
+  });
+
+  it("should not mention a session on a plain visit", () => {
+    renderWithProviders(<LoginPage />, { session: { status: "anonymous", user: null }, path: "/login" });
+
+    expect(screen.queryByText(/セッションの有効期限/)).not.toBeInTheDocument();
+  });
 });

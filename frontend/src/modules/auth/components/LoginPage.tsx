@@ -16,7 +16,10 @@ type LoginForm = {
   password: string;
 };
 
-/** The login page; after success it returns to the `next` path the user was sent from. */
+/**
+ * The login page. After success it returns to the `next` path the user was sent from, and
+ * `reason=session_expired` shows why the user has to log in again.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   const { status, login } = useSession();
@@ -25,6 +28,7 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const next = safeNextPath(searchParams.get("next"));
+  const sessionExpired = searchParams.get("reason") === "session_expired";
 
   if (status === "authenticated") {
     return <Navigate to={next} replace />;
@@ -51,6 +55,7 @@ export function LoginPage() {
       <Panel className="login-card">
         <h1 className="login-title">{t("app.name")}</h1>
         <p className="secondary-text">{t("login.subtitle")}</p>
+        {error === null && sessionExpired && <Alert type="warning" showIcon role="status" message={t("login.sessionExpired")} style={{ marginBottom: 16 }} />}
         {error !== null && <Alert type="error" showIcon role="alert" message={loginErrorMessage(error, t)} style={{ marginBottom: 16 }} />}
         <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item

@@ -5,6 +5,7 @@ import { client } from "@/api/client";
 import { refreshAccessToken } from "@/api/refreshAccessToken";
 import { tokenStore } from "@/api/tokenStore";
 import { unwrap } from "@/api/unwrap";
+import { formDrafts } from "@/modules/common/utils/formDrafts";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 import { isUiLanguage } from "@/i18n/isUiLanguage";
 
@@ -66,6 +67,8 @@ export function SessionProvider({ children }: SessionProviderProps) {
       tokenStore.set(body.access_token);
       // The login response's user has no permissions, which only GET /users/me lists.
       const me = await fetchCurrentUser();
+      // Drafts left by someone else in this tab are not this user's to see.
+      formDrafts.removeAllExcept(me.id);
       setUser(me);
       return me;
     },
@@ -77,6 +80,7 @@ export function SessionProvider({ children }: SessionProviderProps) {
       await client.POST("/api/v1/auth/logout", { body: { session_cookie: true } });
     } finally {
       tokenStore.set(null);
+      formDrafts.removeAllExcept(null);
       queryClient.clear();
       setUserState(null);
       setStatus("anonymous");

@@ -3,6 +3,7 @@ import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
+import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
@@ -36,6 +37,12 @@ export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalPro
   const [form] = Form.useForm<CaseFormValues>();
   const departments = useDepartments();
   const createCase = useCreateCase();
+  const draft = useFormDraft(form, "case-create");
+
+  const cancel = () => {
+    draft.clear();
+    onClose();
+  };
 
   const onFinish = (values: CaseFormValues) => {
     const body: CaseCreateBody = {
@@ -51,6 +58,7 @@ export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalPro
     createCase.mutate(body, {
       onSuccess: () => {
         void message.success(t("cases.created"));
+        draft.clear();
         form.resetFields();
         onClose();
       },
@@ -69,10 +77,10 @@ export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalPro
       cancelText={t("common.cancel")}
       confirmLoading={createCase.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={cancel}
       destroyOnClose
     >
-      <Form<CaseFormValues> form={form} layout="vertical" initialValues={{ priority: "normal", channel: "email" }} onFinish={onFinish}>
+      <Form<CaseFormValues> form={form} layout="vertical" initialValues={{ priority: "normal", channel: "email" }} onValuesChange={(_, values) => draft.save(values)} onFinish={onFinish}>
         <Form.Item name="department_id" label={t("cases.department")}>
           <Select allowClear options={(departments.data ?? []).map((department) => ({ value: department.id, label: departmentName(department, language) }))} />
         </Form.Item>

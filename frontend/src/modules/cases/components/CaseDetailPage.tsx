@@ -10,6 +10,7 @@ import { useActivities } from "@/modules/activities/hooks/useActivities";
 import { useCan } from "@/modules/auth/hooks/useCan";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { QueryErrorResult } from "@/modules/common/components/QueryErrorResult";
+import { useHasFormDraft } from "@/modules/common/hooks/useHasFormDraft";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatDuration } from "@/modules/common/utils/formatDuration";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
@@ -38,7 +39,9 @@ export function CaseDetailPage() {
   const history = useCaseStageHistory(caseId);
   const activities = useActivities({ case_id: caseId });
   const tasks = useTasks({ case_id: caseId }, caseQuery.isSuccess && can("tasks:read"));
-  const [editing, setEditing] = useState(false);
+  // A draft left when the session expired reopens the drawer that held it.
+  const hasEditDraft = useHasFormDraft("case-edit");
+  const [editing, setEditing] = useState(hasEditDraft);
   const partnerName = usePartnerNames([caseQuery.data?.referring_partner_id, caseQuery.data?.guarantor_organization_id], can("partners:read"));
   const userName = useUserNames([
     caseQuery.data?.owner_id,

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { channels, priorities } from "@/api/enums";
 import type { ApiResponse } from "@/api/types";
 import { useCan } from "@/modules/auth/hooks/useCan";
+import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
@@ -63,10 +64,12 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
   const [form] = Form.useForm<CaseFormValues>();
   const departments = useDepartments();
   const updateCase = useUpdateCase(item.id);
-  const [dirty, setDirty] = useState(false);
-  useUnsavedChangesWarning(open && dirty);
+  const draft = useFormDraft(form, "case-edit");
+  const [dirty, setDirty] = useState(draft.restored);
+  useUnsavedChangesWarning(open && dirty, draft.clear);
 
   const close = () => {
+    draft.clear();
     setDirty(false);
     onClose();
   };
@@ -111,7 +114,16 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
         </Button>
       }
     >
-      <Form<CaseFormValues> form={form} layout="vertical" initialValues={toFormValues(item)} onValuesChange={() => setDirty(true)} onFinish={onFinish}>
+      <Form<CaseFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={toFormValues(item)}
+        onValuesChange={(_, values) => {
+          setDirty(true);
+          draft.save(values);
+        }}
+        onFinish={onFinish}
+      >
         <Form.Item name="department_id" label={t("cases.department")}>
           <Select allowClear options={(departments.data ?? []).map((department) => ({ value: department.id, label: departmentName(department, language) }))} />
         </Form.Item>

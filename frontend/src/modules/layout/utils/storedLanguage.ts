@@ -1,7 +1,7 @@
 import { isUiLanguage } from "@/i18n/isUiLanguage";
 import type { UiLanguage } from "@/i18n/supportedLanguages";
 
-// Only the language choice is kept in the browser, so the login page speaks it too.
+// The language choice is kept in localStorage, so the login page speaks it too.
 const STORAGE_KEY = "hospital-crm.ui-language";
 
 /** Return the language picked last in this browser, or Japanese. */

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 
 import { ApiError } from "@/api/ApiError";
+import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
@@ -24,11 +25,12 @@ export function PatientCreatePage() {
   const [form] = Form.useForm<PatientFormValues>();
   const createPatient = useCreatePatient();
   const notePhoneChanges = useNormalisedPhoneNotice();
-  const [dirty, setDirty] = useState(false);
+  const draft = useFormDraft(form, "patient");
+  const [dirty, setDirty] = useState(draft.restored);
   const [savedId, setSavedId] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [pendingBody, setPendingBody] = useState<PatientCreateBody | null>(null);
-  useUnsavedChangesWarning(dirty && savedId === null);
+  useUnsavedChangesWarning(dirty && savedId === null, draft.clear);
 
   useEffect(() => {
     if (savedId) navigate(`/patients/${savedId}`);
@@ -39,6 +41,7 @@ export function PatientCreatePage() {
       onSuccess: (patient) => {
         void message.success(t("common.saved"));
         notePhoneChanges(body.phones, patient.phones);
+        draft.clear();
         setDirty(false);
         setSavedId(patient.id);
       },
@@ -63,7 +66,10 @@ export function PatientCreatePage() {
         form={form}
         mode="create"
         submitting={createPatient.isPending}
-        onValuesChange={() => setDirty(true)}
+        onValuesChange={(values) => {
+          setDirty(true);
+          draft.save(values);
+        }}
         onFinish={(values) => submit(patientFormToBody(values, "create"))}
         onCancel={() => navigate("/patients")}
       />

@@ -15,6 +15,7 @@ import { QueryErrorResult } from "@/modules/common/components/QueryErrorResult";
 import { countryName } from "@/modules/common/utils/countryName";
 import { formatDate } from "@/modules/common/utils/formatDate";
 import { formatTokyoDateTime } from "@/modules/common/utils/formatTokyoDateTime";
+import { useHasFormDraft } from "@/modules/common/hooks/useHasFormDraft";
 import { formatZonedTime } from "@/modules/common/utils/formatZonedTime";
 import { timeZoneName } from "@/modules/common/utils/timeZoneName";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
@@ -46,8 +47,12 @@ export function PatientDetailPage() {
   const timeline = usePatientTimeline(patientId);
   const tasks = useTasks({ patient_id: patientId }, patient.isSuccess && can("tasks:read"));
   const userName = useUserNames((tasks.data?.items ?? []).map((task) => task.assignee_id));
-  const [editing, setEditing] = useState(false);
-  const [creatingCase, setCreatingCase] = useState(false);
+  // A draft left when the session expired reopens the drawer, dialog or tab that held it.
+  const hasEditDraft = useHasFormDraft("patient-edit");
+  const hasCaseDraft = useHasFormDraft("case-create");
+  const hasNoteDraft = useHasFormDraft("quick-note");
+  const [editing, setEditing] = useState(hasEditDraft);
+  const [creatingCase, setCreatingCase] = useState(hasCaseDraft);
 
   if (patient.error) {
     return <QueryErrorResult error={patient.error} onRetry={() => void patient.refetch()} />;
@@ -88,7 +93,7 @@ export function PatientDetailPage() {
       <DuplicateWarning patientId={patientId} canMerge={can("patients:merge")} />
 
       <Tabs
-        defaultActiveKey="profile"
+        defaultActiveKey={hasNoteDraft ? "timeline" : "profile"}
         items={[
           { key: "profile", label: t("patients.tabs.profile"), children: <PatientProfile patient={data} partnerName={partnerName} /> },
           {

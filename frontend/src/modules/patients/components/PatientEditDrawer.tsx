@@ -2,6 +2,7 @@ import { Drawer, Form, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
@@ -27,10 +28,12 @@ export function PatientEditDrawer({ patientId, open, initialValues, onClose }: P
   const [form] = Form.useForm<PatientFormValues>();
   const updatePatient = useUpdatePatient(patientId);
   const notePhoneChanges = useNormalisedPhoneNotice();
-  const [dirty, setDirty] = useState(false);
-  useUnsavedChangesWarning(open && dirty);
+  const draft = useFormDraft(form, "patient-edit");
+  const [dirty, setDirty] = useState(draft.restored);
+  useUnsavedChangesWarning(open && dirty, draft.clear);
 
   const close = () => {
+    draft.clear();
     setDirty(false);
     form.resetFields();
     onClose();
@@ -72,7 +75,10 @@ export function PatientEditDrawer({ patientId, open, initialValues, onClose }: P
         mode="edit"
         initialValues={initialValues}
         submitting={updatePatient.isPending}
-        onValuesChange={() => setDirty(true)}
+        onValuesChange={(values) => {
+          setDirty(true);
+          draft.save(values);
+        }}
         onFinish={onFinish}
         onCancel={requestClose}
       />

@@ -51,7 +51,8 @@ export type PatientFormProps = {
   initialValues?: PatientFormValues;
   submitting: boolean;
   onFinish: (values: PatientFormValues) => void;
-  onValuesChange?: () => void;
+  /** Called with all values after each change the user makes. */
+  onValuesChange?: (values: PatientFormValues) => void;
   onCancel?: () => void;
 };
 
@@ -69,7 +70,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
       layout="vertical"
       initialValues={initialValues ?? { sex: "unknown", phones: [{ kind: "mobile" }] }}
       onFinish={onFinish}
-      onValuesChange={onValuesChange}
+      onValuesChange={(_, values) => onValuesChange?.(values)}
       scrollToFirstError
     >
       <Card title={t("patients.sections.name")} size="small" style={{ marginBottom: 16 }}>

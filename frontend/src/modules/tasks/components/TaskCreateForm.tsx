@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
 import { useSession } from "@/modules/auth/hooks/useSession";
+import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
 import { tokyoTimeZone } from "@/modules/common/utils/tokyoTimeZone";
@@ -29,6 +30,7 @@ export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
   const { user } = useSession();
   const [form] = Form.useForm<TaskFormValues>();
   const createTask = useCreateTask();
+  const draft = useFormDraft(form, "task-create");
 
   const onFinish = (values: TaskFormValues) => {
     const body: TaskCreateBody = {
@@ -42,6 +44,7 @@ export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
     createTask.mutate(body, {
       onSuccess: () => {
         void message.success(t("tasks.created"));
+        draft.clear();
         form.resetFields();
       },
       onError: (error) => {
@@ -52,7 +55,7 @@ export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
   };
 
   return (
-    <Form<TaskFormValues> form={form} layout="inline" onFinish={onFinish} style={{ marginBottom: 12, rowGap: 8 }}>
+    <Form<TaskFormValues> form={form} layout="inline" onValuesChange={(_, values) => draft.save(values)} onFinish={onFinish} style={{ marginBottom: 12, rowGap: 8 }}>
       <Form.Item name="title" rules={[{ required: true, whitespace: true, message: t("tasks.titleRequired") }]}>
         <Input placeholder={t("tasks.titlePlaceholder")} aria-label={t("tasks.title")} style={{ width: 260 }} />
       </Form.Item>
