@@ -113,9 +113,13 @@ describe("patients", () => {
     await logIn(admin, baseUrl, "admin@e2e.example.com");
     await admin.goto(`${baseUrl}/admin/audit?entity_id=${patients.wang}`);
     const revealRow = admin.locator(".ant-table-row").filter({ hasText: "機微情報の閲覧" });
-    await revealRow.first().waitFor();
-    assert.match(await revealRow.first().innerText(), /調整 花子/);
+    // The actor's name replaces the id once GET /users/{id} returns.
+    await revealRow.filter({ hasText: "調整 花子" }).first().waitFor();
     assert.match(await revealRow.first().innerText(), /旅券番号/);
+    const createRow = admin.locator(".ant-table-row").filter({ hasText: "登録" }).filter({ hasText: "患者" });
+    await createRow.getByRole("button", { name: "詳細を表示" }).click();
+    await admin.locator(".ant-table-expanded-row").getByText("画面から入力").waitFor();
+    assert.match(await admin.locator(".ant-table-expanded-row").innerText(), /登録元/);
     assert.deepEqual(await seriousAxeViolations(admin), []);
     await screenshot(admin, "audit-log-ja");
     await admin.context().close();

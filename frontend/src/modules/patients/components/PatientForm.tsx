@@ -157,6 +157,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
                     extra={t("patients.phoneHint")}
                     dependencies={["nationality", "country_of_residence"]}
                     rules={[nationalNumberRule(t("patients.phoneNeedsCountry"))]}
+                    style={{ maxWidth: 360 }}
                   >
                     <Input inputMode="tel" style={{ width: 220 }} />
                   </Form.Item>
