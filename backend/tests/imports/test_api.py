@@ -50,6 +50,13 @@ async def test_wizard_upload_preview_commit(client: httpx.AsyncClient, as_role) 
     assert rows["total"] == 8
     assert rows["items"][0]["errors"][0]["code"] == "invalid_date"
     assert rows["items"][0]["errors"][0]["column"] == "生年月日"
+    created = (
+        await client.get(
+            f"/api/v1/imports/batches/{batch_id}/rows?outcome=created", headers=headers
+        )
+    ).json()
+    assert created["total"] == 2
+    assert all(any(cell for cell in row["cells"]) for row in created["items"])
 
     commit = await client.post(
         f"/api/v1/imports/batches/{batch_id}/commit", headers=headers, json={}

@@ -552,7 +552,9 @@ class ImportRunner:
                 if writer.dry_run or result.outcome is not RowOutcome.created
             ]
             await insert_rows(
-                session, ImportBatchRow.__table__, [_row_record(batch_id, r) for r in listed]
+                session,
+                ImportBatchRow.__table__,
+                [_row_record(batch_id, r, keep_cells=writer.dry_run) for r in listed],
             )
             await session.execute(
                 update(ImportBatch)
@@ -674,7 +676,11 @@ def _batch_options(options: ImportOptions, layout: SheetLayout) -> dict[str, Any
     return {**options.as_json(), "headers": [column.header for column in layout.columns]}
 
 
-def _row_record(batch_id: uuid.UUID, result: RowResult) -> dict[str, Any]:
+def _row_record(batch_id: uuid.UUID, result: RowResult, *, keep_cells: bool) -> dict[str, Any]:
+    """Build the batch row of one result: rejected rows, and every row of a preview, keep cells.
+
+    The preview's cells let the wizard show each row's name beside its outcome.
+    """
     rejected = result.outcome is RowOutcome.rejected
     return {
         "batch_id": batch_id,
@@ -683,7 +689,7 @@ def _row_record(batch_id: uuid.UUID, result: RowResult) -> dict[str, Any]:
         "patient_id": result.patient_id,
         "duplicate_reasons": result.duplicate_reasons,
         "errors": [error.as_dict() for error in result.row.errors] if rejected else [],
-        "cells": [_json_cell(cell) for cell in result.row.cells] if rejected else [],
+        "cells": [_json_cell(cell) for cell in result.row.cells] if rejected or keep_cells else [],
     }
 
 

@@ -146,7 +146,9 @@ def _prepare_in_worker(raw_rows: list[tuple[int, list[Cell]]]) -> list[PreparedR
     # unless an update needs them (the model is then rebuilt from row.patient).
     for item in prepared:
         if item.keys is not None:
-            item.row.cells = []
+            # A preview lists every row with its cells, so only a real import drops them.
+            if context.build_patients:
+                item.row.cells = []
             item.data = None
             if not context.keep_row_values:
                 item.row.patient = {}
