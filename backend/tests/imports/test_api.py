@@ -1,11 +1,15 @@
+import datetime as dt
+import uuid
 from pathlib import Path
 
 import httpx
 import pytest
 
+from hospital_crm.core.models import utc_now
 from hospital_crm.core.permissions import Role
 from hospital_crm.imports import parsing
 from hospital_crm.imports.mapping import REJECT_REASON_HEADER
+from hospital_crm.imports.models import BatchStatus, ImportBatch
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -180,3 +184,36 @@ async def test_interpreter_cannot_import(client: httpx.AsyncClient, as_role) -> 
     response = await client.get("/api/v1/imports/batches", headers=headers)
 
     assert response.status_code == 403
+
+
+async def test_stalled_import_can_resume(client: httpx.AsyncClient, as_role, session) -> None:
+    headers = await as_role(Role.coordinator)
+    batch_id = (await upload(client, headers, "patients_bad_rows.csv"))["batch"]["id"]
+
+    # As if the import had started and its server process had died ten minutes ago.
+    batch = await session.get(ImportBatch, uuid.UUID(batch_id))
+    batch.status = BatchStatus.running
+    batch.updated_at = utc_now() - dt.timedelta(minutes=10)
+    await session.commit()
+    stalled = (await client.get(f"/api/v1/imports/batches/{batch_id}", headers=headers)).json()
+    resumed = await client.post(f"/api/v1/imports/batches/{batch_id}/resume", headers=headers)
+    done = (await client.get(f"/api/v1/imports/batches/{batch_id}", headers=headers)).json()
+
+    assert stalled["resumable"] is True
+    assert resumed.status_code == 202, resumed.text
+    assert done["status"] == "completed"
+    assert done["created_count"] == 2
+    assert done["resumable"] is False
+
+
+async def test_running_import_cannot_resume(client: httpx.AsyncClient, as_role, session) -> None:
+    headers = await as_role(Role.coordinator)
+    batch_id = (await upload(client, headers, "patients_bad_rows.csv"))["batch"]["id"]
+    batch = await session.get(ImportBatch, uuid.UUID(batch_id))
+    batch.status = BatchStatus.running
+    batch.updated_at = utc_now()
+    await session.commit()
+
+    resumed = await client.post(f"/api/v1/imports/batches/{batch_id}/resume", headers=headers)
+
+    assert resumed.status_code == 409

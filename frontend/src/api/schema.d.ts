@@ -811,7 +811,7 @@ export interface paths {
         put?: never;
         /**
          * Resume Batch
-         * @description Continue a failed import after its last committed row, with its original options.
+         * @description Continue a failed or stalled import after its last committed row, with its original options.
          */
         post: operations["resume_batch_api_v1_imports_batches__batch_id__resume_post"];
         delete?: never;
@@ -1149,10 +1149,20 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /** Started At */
             started_at: string | null;
             /** Finished At */
             finished_at: string | null;
+            /**
+             * Resumable
+             * @description True for a real import that failed, or that has shown no progress for 5 minutes because its server process stopped; POST .../resume continues it
+             */
+            readonly resumable: boolean;
         };
         /** BatchRowOut */
         BatchRowOut: {

@@ -1,11 +1,11 @@
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hospital_crm.core.models import Base, IdMixin, TimestampMixin
+from hospital_crm.core.models import Base, IdMixin, TimestampMixin, utc_now
 
 
 class BatchStatus(StrEnum):
@@ -77,6 +77,23 @@ class ImportBatch(IdMixin, TimestampMixin, Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+
+
+# A running batch whose progress has not moved for this long is taken to be abandoned
+# (its process died), so it may be resumed.
+STALE_RUNNING_AFTER = timedelta(minutes=5)
+
+
+def is_resumable(
+    status: BatchStatus, dry_run: bool, updated_at: datetime, now: datetime | None = None
+) -> bool:
+    """Tell whether a real import can continue: it failed, or its runner stopped reporting."""
+    if dry_run:
+        return False
+    if status is BatchStatus.failed:
+        return True
+    stale = (now or utc_now()) - updated_at >= STALE_RUNNING_AFTER
+    return status is BatchStatus.running and stale
 
 
 class ImportBatchRow(Base):

@@ -14,7 +14,6 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from hospital_crm.imports.mapping import (
     parse_explicit_mapping,
 )
 from hospital_crm.imports.models import (
+    STALE_RUNNING_AFTER,
     BatchStatus,
     DuplicatePolicy,
     ImportBatch,
@@ -69,9 +69,6 @@ from hospital_crm.partners.models import Partner
 logger = structlog.get_logger(__name__)
 
 DEFAULT_CHUNK_SIZE = 500
-# A running batch whose progress has not moved for this long is taken to be abandoned
-# (its process died), so the same file may resume it.
-STALE_RUNNING_AFTER = timedelta(minutes=5)
 
 ProgressCallback = Callable[[int, int | None], None]
 

@@ -18,7 +18,7 @@ from hospital_crm.core.pagination import PageOut, PageParams, page_params
 from hospital_crm.core.permissions import Permission
 from hospital_crm.imports import service
 from hospital_crm.imports.mapping import MappingError
-from hospital_crm.imports.models import BatchStatus, RowOutcome
+from hospital_crm.imports.models import BatchStatus, RowOutcome, is_resumable
 from hospital_crm.imports.parsing import SheetError
 from hospital_crm.imports.pipeline import (
     BatchInProgress,
@@ -181,7 +181,9 @@ async def _start(
     allowed: set[BatchStatus],
 ) -> BatchOut:
     batch = await service.get_batch(session, principal, batch_id)
-    if batch.status not in allowed:
+    resuming = BatchStatus.failed in allowed
+    stale = resuming and is_resumable(batch.status, batch.dry_run, batch.updated_at)
+    if batch.status not in allowed and not stale:
         raise ImportBatchBusy(status=batch.status.value)
     if not batch.stored_path:
         raise service.ImportUploadMissing()
@@ -195,10 +197,13 @@ async def _start(
         raise _unreadable(error) from None
 
     # Another request may have started the batch since it was read above.
-    if not await service.claim_batch(request.app.state.database, batch.id, allowed):
+    claimed = await service.claim_batch(
+        request.app.state.database, batch.id, allowed, stale_running=resuming
+    )
+    if not claimed:
         raise ImportBatchBusy(status=BatchStatus.running.value)
     # A preview or a commit starts the batch over, while a resume continues after its last chunk.
-    restart = BatchStatus.failed not in allowed
+    restart = not resuming
     path = Path(batch.stored_path)
     background.add_task(
         _import_in_background, request, principal, batch.id, path, options, restart=restart
@@ -252,7 +257,7 @@ async def resume_batch(
     session: ReadSession,
     principal: CanImport,
 ) -> object:
-    """Continue a failed import after its last committed row, with its original options."""
+    """Continue a failed or stalled import after its last committed row, with its original options."""
     return await _start(
         request,
         background,

@@ -2,11 +2,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, computed_field
 
 from hospital_crm.core.schemas import Schema
 from hospital_crm.imports.mapping import ImportField
-from hospital_crm.imports.models import BatchStatus, DuplicatePolicy, RowOutcome
+from hospital_crm.imports.models import BatchStatus, DuplicatePolicy, RowOutcome, is_resumable
 
 # Field labels for the wizard's mapping step (ja, en, zh-CN).
 FIELD_LABELS: dict[ImportField, tuple[str, str, str]] = {
@@ -96,8 +96,19 @@ class BatchOut(Schema):
     error_message: str | None
     options: dict[str, Any]
     created_at: datetime
+    updated_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+
+    @computed_field(
+        description=(
+            "True for a real import that failed, or that has shown no progress for "
+            "5 minutes because its server process stopped; POST .../resume continues it"
+        )
+    )
+    @property
+    def resumable(self) -> bool:
+        return is_resumable(self.status, self.dry_run, self.updated_at)
 
 
 class UploadOut(Schema):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import structlog
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from starlette.concurrency import run_in_threadpool
 
 from hospital_crm.core.config import Settings
@@ -22,6 +22,7 @@ from hospital_crm.core.pagination import Page, PageParams, paginate
 from hospital_crm.core.permissions import Role
 from hospital_crm.imports.mapping import REJECT_REASON_HEADER, MappingError, parse_explicit_mapping
 from hospital_crm.imports.models import (
+    STALE_RUNNING_AFTER,
     BatchStatus,
     ImportBatch,
     ImportBatchRow,
@@ -166,19 +167,33 @@ def _delete_files(
 
 
 async def claim_batch(
-    database: Database, batch_id: uuid.UUID, allowed: Collection[BatchStatus]
+    database: Database,
+    batch_id: uuid.UUID,
+    allowed: Collection[BatchStatus],
+    *,
+    stale_running: bool = False,
 ) -> bool:
     """Mark the batch running if its status is one of `allowed`, and return whether it was.
 
-    The check and the change are one UPDATE, so of two requests that start the same
-    batch at the same moment exactly one claims it.
+    With `stale_running`, a running batch without progress for STALE_RUNNING_AFTER is
+    claimed too: its server process stopped. The check and the change are one UPDATE,
+    so of two requests that start the same batch at the same moment exactly one claims it.
     """
+    status_ok = ImportBatch.status.in_(allowed)
+    if stale_running:
+        status_ok = or_(
+            status_ok,
+            and_(
+                ImportBatch.status == BatchStatus.running,
+                ImportBatch.updated_at < utc_now() - STALE_RUNNING_AFTER,
+            ),
+        )
     async with database.sessionmaker() as session:
         claimed = await session.scalar(
             update(ImportBatch)
             .where(
                 ImportBatch.id == batch_id,
-                ImportBatch.status.in_(allowed),
+                status_ok,
                 ImportBatch.stored_path.is_not(None),
             )
             .values(

@@ -158,7 +158,7 @@ describe("ImportPage", () => {
   });
 
   it("should resume a stopped import from the recent list", async () => {
-    const stopped = { ...BATCH, status: "failed", processed_rows: 8, last_row_number: 9, created_count: 8, error_message: "接続が切れました" };
+    const stopped = { ...BATCH, status: "failed", resumable: true, processed_rows: 8, last_row_number: 9, created_count: 8, error_message: "接続が切れました" };
     let resumed = false;
     let polls = 0;
     stubApi((request, url) => {
@@ -191,10 +191,10 @@ describe("ImportPage", () => {
   });
 
   it("should offer to resume when the import stops", async () => {
-    const stopped = { ...BATCH, status: "failed", processed_rows: 8, last_row_number: 9, error_message: "接続が切れました" };
+    const stopped = { ...BATCH, status: "failed", resumable: true, processed_rows: 8, last_row_number: 9, error_message: "接続が切れました" };
     stubApi((_request, url) => {
       if (url.pathname === "/api/v1/imports/batches") {
-        return jsonResponse({ items: [{ ...stopped, status: "running" }], total: 1, page: 1, page_size: 10 });
+        return jsonResponse({ items: [{ ...stopped, status: "running", resumable: false }], total: 1, page: 1, page_size: 10 });
       }
       if (url.pathname === "/api/v1/imports/batches/b1") return jsonResponse(stopped);
       return undefined;

@@ -66,15 +66,13 @@ export function RecentImports({ onResume, onShow, resumingId }: RecentImportsPro
           key: "actions",
           title: t("common.actions"),
           render: (_, batch) => {
-            if (batch.status === "failed" && !batch.dry_run) {
+            if (batch.resumable) {
               return (
                 <Button size="small" loading={resumingId === batch.id} onClick={() => onResume(batch)}>
                   {t("imports.resume")}
                 </Button>
               );
             }
-            // NOTE: a batch whose server process died stays "running", and the resume endpoint
-            // accepts only "failed" batches, so such an import cannot be resumed from here.
             if (batch.status === "running" && !batch.dry_run) {
               return (
                 <Button size="small" onClick={() => onShow(batch)}>
