@@ -1,7 +1,7 @@
 let leavingForLogin = false;
 
 /**
- * Send the browser to the login page, remembering where the user was. `reason` tells the
+ * Send the browser to the login page, remembering where the user was. `reason` selects the
  * login page which message to show, for example "session_expired".
  */
 export function redirectToLogin(reason?: string): void {

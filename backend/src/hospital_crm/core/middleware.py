@@ -35,8 +35,8 @@ class RequestContextMiddleware:
             user_agent=headers.get(b"user-agent", b"").decode("latin-1")[:400] or None,
         )
         token = current_request.set(info)
-        # An unhandled error is answered outside this middleware, after the context var
-        # is reset, so its handler reads the id from the request state.
+        # Starlette sends the response to an unhandled error outside this middleware, after
+        # the context var is reset, so that handler reads the id from the request state.
         scope.setdefault("state", {})["request_id"] = request_id
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
