@@ -40,12 +40,12 @@ from hospital_crm.imports.mapping import (
     parse_explicit_mapping,
 )
 from hospital_crm.imports.models import (
-    STALE_RUNNING_AFTER,
     BatchStatus,
     DuplicatePolicy,
     ImportBatch,
     ImportBatchRow,
     RowOutcome,
+    is_resumable,
 )
 from hospital_crm.imports.parsing import (
     Cell,
@@ -282,8 +282,7 @@ async def find_resumable_batch(
     )
     if batch is None:
         return None
-    is_recent = (now or utc_now()) - batch.updated_at < STALE_RUNNING_AFTER
-    if batch.status is BatchStatus.running and is_recent:
+    if not is_resumable(batch.status, batch.dry_run, batch.updated_at, now):
         raise BatchInProgress(batch.id)
     return batch
 
