@@ -221,3 +221,16 @@ def test_serve_names_busy_port(data_dir):
 
     assert result.returncode == 2
     assert f"127.0.0.1:{port}" in result.stderr
+
+
+def test_import_and_export_refuse_unmigrated_database(tmp_path):
+    sheet = tmp_path / "patients.csv"
+    sheet.write_text("氏名\n王 偉\n", encoding="utf-8")
+
+    imported = run(tmp_path, "import", "patients", str(sheet), "--dry-run")
+    exported = run(tmp_path, "export", "patients", str(tmp_path / "out.csv"))
+
+    assert imported.returncode == 2
+    assert "not migrated" in imported.stderr
+    assert exported.returncode == 2
+    assert "not migrated" in exported.stderr

@@ -15,6 +15,7 @@ from hospital_crm.core.context import SYSTEM, Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import Database, create_database
 from hospital_crm.core.errors import AppError
+from hospital_crm.core.migrations import require_current
 from hospital_crm.core.permissions import Permission
 from hospital_crm.exports import service
 from hospital_crm.exports.service import ExportEncoding, ExportFormat, ExportRequest
@@ -106,6 +107,7 @@ def _export(
         raise typer.Exit(2) from error
     try:
         settings = get_settings()
+        asyncio.run(require_current(settings))
         export = ExportRequest(kind, format, encoding, service.filters_as_dict(filters), sort)
         count = asyncio.run(_write(settings, export, out, filters, email))
     except (ConfigurationError, CliError, AppError, OSError) as error:

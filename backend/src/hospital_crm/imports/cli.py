@@ -23,6 +23,7 @@ from sqlalchemy import select
 from hospital_crm.core.config import ConfigurationError, Settings, get_settings
 from hospital_crm.core.context import SYSTEM, Principal
 from hospital_crm.core.db import Database, create_database
+from hospital_crm.core.migrations import require_current
 from hospital_crm.core.permissions import Permission
 from hospital_crm.imports import service
 from hospital_crm.imports.mapping import MappingError
@@ -120,6 +121,7 @@ def import_patients(
         raise typer.Exit(2) from error
     try:
         settings = get_settings()
+        asyncio.run(require_current(settings))
         explicit = _read_mapping(mapping) if mapping else None
     except (ConfigurationError, CliError) as error:
         console.print(f"[red]{error}[/red]")
