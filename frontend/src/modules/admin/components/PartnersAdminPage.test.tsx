@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
+import { clickable } from "@/test/clickable";
 import { jsonResponse } from "@/test/jsonResponse";
 import { renderWithProviders } from "@/test/renderWithProviders";
 import { EMPTY_PAGE, stubListEndpoint } from "@/test/stubListEndpoint";
@@ -41,7 +42,7 @@ describe("PartnersAdminPage", () => {
     expect(queries[0]?.get("sort")).toBe("name");
     expect(queries[0]?.get("page_size")).toBe("50");
 
-    await userEvent.click(screen.getByTitle("5"));
+    await userEvent.click(await clickable(screen.getByTitle("5")));
 
     expect(await screen.findByRole("button", { name: "提携先 5" })).toBeInTheDocument();
     expect(queries.at(-1)?.get("page")).toBe("5");

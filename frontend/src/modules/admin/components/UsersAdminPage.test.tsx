@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
+import { clickable } from "@/test/clickable";
 import { jsonResponse } from "@/test/jsonResponse";
 import { renderWithProviders, testUser } from "@/test/renderWithProviders";
 import { EMPTY_PAGE, stubListEndpoint } from "@/test/stubListEndpoint";
@@ -34,7 +35,7 @@ describe("UsersAdminPage", () => {
     expect(queries[0]?.get("page_size")).toBe("50");
     expect(queries[0]?.get("sort")).toBe("display_name");
 
-    await userEvent.click(screen.getByTitle("6"));
+    await userEvent.click(await clickable(screen.getByTitle("6")));
 
     expect(await screen.findByText("職員 600")).toBeInTheDocument();
     expect(queries.at(-1)?.get("page")).toBe("6");

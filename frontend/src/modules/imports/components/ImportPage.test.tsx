@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
+import { clickable } from "@/test/clickable";
 import { jsonResponse } from "@/test/jsonResponse";
 import { renderWithProviders } from "@/test/renderWithProviders";
 
@@ -183,7 +184,7 @@ describe("ImportPage", () => {
     const row = (await screen.findByText("patients.xlsx")).closest("tr");
     expect(row).not.toBeNull();
     expect(within(row as HTMLElement).getByText("中断")).toBeInTheDocument();
-    await user.click(within(row as HTMLElement).getByRole("button", { name: "中断したところから再開" }));
+    await user.click(await clickable(within(row as HTMLElement).getByRole("button", { name: "中断したところから再開" })));
 
     expect(await screen.findByText(/取り込み中です/)).toBeInTheDocument();
     expect(await screen.findByText("取り込みが完了しました", {}, { timeout: 5000 })).toBeInTheDocument();
@@ -202,7 +203,7 @@ describe("ImportPage", () => {
     const user = userEvent.setup({ delay: null });
     renderWithProviders(<ImportPage />);
 
-    await user.click(await screen.findByRole("button", { name: "進み具合を見る" }));
+    await user.click(await clickable(await screen.findByRole("button", { name: "進み具合を見る" })));
 
     expect(await screen.findByText("取り込みが途中で止まりました。内容を確認してください")).toBeInTheDocument();
     expect(screen.getByText("9行目まで取り込み済みです。再開すると、次の行から同じ設定で取り込みます。")).toBeInTheDocument();

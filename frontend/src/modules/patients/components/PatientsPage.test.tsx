@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
+import { clickable } from "@/test/clickable";
 import { jsonResponse } from "@/test/jsonResponse";
 import { renderWithProviders } from "@/test/renderWithProviders";
 
@@ -74,7 +75,7 @@ describe("PatientsPage", () => {
     expect(screen.queryByTitle("21")).toBeNull();
     expect(screen.getByTitle("次のページ")).not.toHaveClass("ant-pagination-disabled");
 
-    await userEvent.click(screen.getByTitle("次 5ページ"));
+    await userEvent.click(await clickable(screen.getByTitle("次 5ページ")));
 
     await waitFor(() => expect(router.state.location.search).toBe("?q=wang&page=6"));
     expect(pages.at(-1)).toBe("6");
