@@ -2,8 +2,11 @@ import "@testing-library/jest-dom/vitest";
 import "@/app/setupDayjs";
 import "@/i18n/i18n";
 
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
+
+// findBy and waitFor give up after 1 s by default, which a render on a loaded CI machine can exceed.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
