@@ -72,6 +72,22 @@ async function uploadWorkbook(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("button", { name: "アップロード" }));
 }
 
+/** List the batch as running, then open its progress, which the API reports as `batch`. */
+async function followRunningImport(batch: Record<string, unknown>, rows: object[] = []) {
+  stubApi((_request, url) => {
+    if (url.pathname === "/api/v1/imports/batches") {
+      return jsonResponse({ items: [{ ...batch, status: "running", resumable: false }], total: 1, page: 1, page_size: 10 });
+    }
+    if (url.pathname === "/api/v1/imports/batches/b1") return jsonResponse(batch);
+    if (url.pathname === "/api/v1/imports/batches/b1/rows") return jsonResponse({ items: rows, total: rows.length, page: 1, page_size: 50 });
+    return undefined;
+  });
+  const user = userEvent.setup({ delay: null });
+  renderWithProviders(<ImportPage />);
+
+  await user.click(await clickable(await screen.findByRole("button", { name: "進み具合を見る" })));
+}
+
 describe("ImportPage", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -193,21 +209,22 @@ describe("ImportPage", () => {
 
   it("should offer to resume when the import stops", async () => {
     const stopped = { ...BATCH, status: "failed", resumable: true, processed_rows: 8, last_row_number: 9, error_message: "接続が切れました" };
-    stubApi((_request, url) => {
-      if (url.pathname === "/api/v1/imports/batches") {
-        return jsonResponse({ items: [{ ...stopped, status: "running", resumable: false }], total: 1, page: 1, page_size: 10 });
-      }
-      if (url.pathname === "/api/v1/imports/batches/b1") return jsonResponse(stopped);
-      return undefined;
-    });
-    const user = userEvent.setup({ delay: null });
-    renderWithProviders(<ImportPage />);
-
-    await user.click(await clickable(await screen.findByRole("button", { name: "進み具合を見る" })));
+    await followRunningImport(stopped);
 
     expect(await screen.findByText("取り込みが途中で止まりました。内容を確認してください")).toBeInTheDocument();
     expect(screen.getByText("9行目まで取り込み済みです。再開すると、次の行から同じ設定で取り込みます。")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: /中断したところから再開/ })).toBeInTheDocument();
+  });
+
+  it("should list updated rows after an import", async () => {
+    const finished = { ...BATCH, status: "completed", processed_rows: 20, last_row_number: 21, created_count: 19, updated_count: 1 };
+    const updatedRow = { row_number: 5, outcome: "updated", patient_id: "p5", duplicate_reasons: ["email"], errors: [], cells: ["王", "小明"] };
+    await followRunningImport(finished, [updatedRow]);
+
+    expect(await screen.findByText("王 / 小明")).toBeInTheDocument();
+    expect(screen.getByText("新規登録した行はここには表示されません。患者一覧と各患者のタイムラインで確認できます。")).toBeInTheDocument();
+    expect(screen.queryByText("新規登録", { selector: ".ant-segmented-item-label" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "患者を開く" })).toHaveAttribute("href", "/patients/p5");
   });
 
   it("should not offer to resume a stopped preview", async () => {

@@ -195,7 +195,7 @@ export function ImportPage() {
               <>
                 <Alert type="info" showIcon message={t("imports.previewIntro")} />
                 {batch.data && <BatchCounts batch={batch.data} />}
-                <ImportRowsTable batchId={state.batchId} enabled={previewReady} linkPatients={false} />
+                <ImportRowsTable batchId={state.batchId} enabled={previewReady} imported={false} />
                 <Space>
                   <Button onClick={() => setState((previous) => ({ ...previous, step: 1 }))}>{t("imports.back")}</Button>
                   <Button type="primary" loading={startImport.isPending} onClick={() => start(false)}>

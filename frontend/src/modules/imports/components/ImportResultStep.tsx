@@ -50,7 +50,9 @@ export function ImportResultStep({ batchId, fileName, batch, starting, resuming,
         </div>
       )}
       {batch && <BatchCounts batch={batch} />}
-      {status === "completed" && rejected + (batch?.skipped_count ?? 0) > 0 && <ImportRowsTable batchId={batchId} enabled linkPatients />}
+      {status === "completed" && rejected + (batch?.skipped_count ?? 0) + (batch?.updated_count ?? 0) > 0 && (
+        <ImportRowsTable batchId={batchId} enabled imported />
+      )}
       {finished && (
         <Space wrap>
           {status === "failed" && !batch?.dry_run && (

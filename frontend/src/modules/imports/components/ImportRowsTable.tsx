@@ -1,4 +1,4 @@
-import { Empty, Segmented, Table, Tag } from "antd";
+import { Empty, Segmented, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -22,17 +22,21 @@ const PAGE_SIZE = 50;
 export type ImportRowsTableProps = {
   batchId: string;
   enabled: boolean;
-  /** Link rows to their patients; off for a preview, which creates nothing. */
-  linkPatients: boolean;
+  /**
+   * Whether the rows come from a real import rather than a preview. A real import links rows to
+   * their patients and lists no created rows: each created patient's timeline names the row.
+   */
+  imported: boolean;
 };
 
 /** List the outcome of each sheet row with the reasons a row was rejected, filterable by outcome. */
-export function ImportRowsTable({ batchId, enabled, linkPatients }: ImportRowsTableProps) {
+export function ImportRowsTable({ batchId, enabled, imported }: ImportRowsTableProps) {
   const { t } = useTranslation();
   const { language } = useUiLanguage();
   const [outcome, setOutcome] = useState<Outcome | "all">("all");
   const [page, setPage] = useState(1);
   const rows = useImportRows(batchId, { page, page_size: PAGE_SIZE, outcome: outcome === "all" ? undefined : outcome }, enabled);
+  const outcomes = imported ? (["all", "updated", "skipped", "rejected"] as const) : (["all", "created", "updated", "skipped", "rejected"] as const);
 
   return (
     <>
@@ -42,9 +46,12 @@ export function ImportRowsTable({ batchId, enabled, linkPatients }: ImportRowsTa
           setOutcome(value as Outcome | "all");
           setPage(1);
         }}
-        options={(["all", "created", "updated", "skipped", "rejected"] as const).map((value) => ({ value, label: t(`imports.outcomes.${value}`) }))}
+        options={outcomes.map((value) => ({ value, label: t(`imports.outcomes.${value}`) }))}
         style={{ marginBottom: 12 }}
       />
+      {imported && (
+        <Typography.Paragraph type="secondary">{t("imports.createdRowsHint")}</Typography.Paragraph>
+      )}
       {rows.error ? (
         <ErrorAlert error={rows.error} onRetry={() => void rows.refetch()} />
       ) : (
@@ -90,7 +97,7 @@ export function ImportRowsTable({ batchId, enabled, linkPatients }: ImportRowsTa
                       {row.duplicate_reasons.map((reason) => t(`patients.duplicates.reasons.${reason}`, { defaultValue: reason })).join(t("common.enumerationSeparator"))}
                     </div>
                   )}
-                  {linkPatients && row.patient_id && <Link to={`/patients/${row.patient_id}`}>{t("tasks.openPatient")}</Link>}
+                  {imported && row.patient_id && <Link to={`/patients/${row.patient_id}`}>{t("tasks.openPatient")}</Link>}
                 </>
               ),
             },
