@@ -151,10 +151,19 @@ async def test_case_filters(client, as_role):
     by_nationality = await client.get(
         "/api/v1/cases", headers=headers, params={"nationality": "ru"}
     )
+    by_country_name = await client.get(
+        "/api/v1/cases", headers=headers, params={"nationality": "ロシア"}
+    )
+    by_unknown_country = await client.get(
+        "/api/v1/cases", headers=headers, params={"nationality": "Atlantis"}
+    )
 
     for response in (by_stage, by_department, by_arrival, by_reference):
         assert [item["id"] for item in response.json()["items"]] == [first["id"]]
     assert by_nationality.json()["total"] == 2
+    assert by_country_name.json()["total"] == 2
+    assert by_unknown_country.status_code == 422
+    assert by_unknown_country.json()["error"]["code"] == "unknown_nationality"
 
 
 async def test_stage_durations_report(client, as_role):

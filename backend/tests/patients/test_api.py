@@ -253,3 +253,32 @@ async def test_misspelt_field_rejected(client, as_role):
 
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["path"] == ["body", "nationalty"]
+
+
+async def test_nationality_filter_takes_country_names(client, as_role):
+    headers = await as_role()
+    await create(client, headers, family_name="王", nationality="CN")
+    await create(client, headers, family_name="Nguyễn", nationality="VN")
+
+    listed = {
+        value: await client.get("/api/v1/patients", headers=headers, params={"nationality": value})
+        for value in ("中国", "中華人民共和国", "China", "CHN", "cn")
+    }
+
+    for value, response in listed.items():
+        assert response.status_code == 200, value
+        assert [item["family_name"] for item in response.json()["items"]] == ["王"], value
+
+
+async def test_unknown_nationality_filter_rejected(client, as_role):
+    headers = await as_role()
+
+    response = await client.get(
+        "/api/v1/patients", headers=headers, params={"nationality": "Atlantis"}
+    )
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "unknown_nationality"
+    assert error["fields"][0]["path"] == ["query", "nationality"]
+    assert "'Atlantis'" in error["message"]

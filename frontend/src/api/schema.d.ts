@@ -3232,6 +3232,7 @@ export interface operations {
             query?: {
                 /** @description Name in any script, kana, romaji, pinyin, email, phone or passport number */
                 q?: string | null;
+                /** @description Country name or ISO code: 中国, China, CN or CHN */
                 nationality?: string | null;
                 stage?: components["schemas"]["CaseStage"] | null;
                 department_id?: string | null;
@@ -3613,6 +3614,7 @@ export interface operations {
                 q?: string | null;
                 stage?: components["schemas"]["CaseStage"][] | null;
                 department_id?: string | null;
+                /** @description Country name or ISO code: 中国, China, CN or CHN */
                 nationality?: string | null;
                 partner_id?: string | null;
                 owner_id?: string | null;
@@ -4546,6 +4548,7 @@ export interface operations {
                 sort?: string | null;
                 /** @description Name in any script, kana, romaji, pinyin, email, phone or passport number */
                 q?: string | null;
+                /** @description Country name or ISO code: 中国, China, CN or CHN */
                 nationality?: string | null;
                 stage?: components["schemas"]["CaseStage"] | null;
                 department_id?: string | null;
@@ -4589,6 +4592,7 @@ export interface operations {
                 q?: string | null;
                 stage?: components["schemas"]["CaseStage"][] | null;
                 department_id?: string | null;
+                /** @description Country name or ISO code: 中国, China, CN or CHN */
                 nationality?: string | null;
                 partner_id?: string | null;
                 owner_id?: string | null;

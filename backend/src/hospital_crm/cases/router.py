@@ -22,6 +22,7 @@ from hospital_crm.core.context import Principal
 from hospital_crm.core.deps import CipherDep, ReadSession, WriteSession, require
 from hospital_crm.core.pagination import PageOut, PageParams, page_params
 from hospital_crm.core.permissions import Permission
+from hospital_crm.patients import service as patient_service
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
@@ -36,7 +37,10 @@ def case_filters(
     ] = None,
     stage: Annotated[list[CaseStage] | None, Query()] = None,
     department_id: uuid.UUID | None = None,
-    nationality: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    nationality: Annotated[
+        str | None,
+        Query(max_length=100, description="Country name or ISO code: 中国, China, CN or CHN"),
+    ] = None,
     partner_id: uuid.UUID | None = None,
     owner_id: uuid.UUID | None = None,
     patient_id: uuid.UUID | None = None,
@@ -50,7 +54,7 @@ def case_filters(
         q=q,
         stage=stage,
         department_id=department_id,
-        nationality=nationality,
+        nationality=patient_service.nationality_code(nationality),
         partner_id=partner_id,
         owner_id=owner_id,
         patient_id=patient_id,

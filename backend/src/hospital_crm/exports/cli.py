@@ -100,7 +100,7 @@ def _export(
 ) -> None:
     try:
         filters = service.with_country_code(filters)
-    except service.UnknownNationality as error:
+    except patient_service.UnknownNationality as error:
         # This check comes before the try below, which deletes OUT on failure, so a
         # file already at OUT is kept when the nationality is wrong.
         console.print(f"[red]Invalid --nationality:[/red] {error}", soft_wrap=True)

@@ -75,7 +75,6 @@ async def export_patients(
     sort: SortParameter = None,
 ) -> StreamingResponse:
     """Download the patient list as CSV or XLSX; encrypted fields only for roles that may read them."""
-    filters = service.with_country_code(filters)
     export = ExportRequest("patients", format, encoding, service.filters_as_dict(filters), sort)
     query = service.patient_query(principal, cipher, filters, sort)
     exporter = await service.patient_exporter(session, principal, cipher, query)
@@ -101,7 +100,6 @@ async def export_cases(
     sort: SortParameter = None,
 ) -> StreamingResponse:
     """Download the case list as CSV or XLSX."""
-    filters = service.with_country_code(filters)
     export = ExportRequest("cases", format, encoding, service.filters_as_dict(filters), sort)
     query = service.case_query(principal, cipher, filters, sort)
     exporter = service.CaseExport(

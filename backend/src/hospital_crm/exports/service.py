@@ -28,13 +28,12 @@ from hospital_crm.cases.models import Case
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
-from hospital_crm.core.errors import FieldError, ValidationFailed
+from hospital_crm.core.errors import ValidationFailed
 from hospital_crm.core.pagination import sort_clause
 from hospital_crm.core.permissions import Permission
 from hospital_crm.departments.models import Department
-from hospital_crm.imports.countries import parse_country
 from hospital_crm.imports.rows import STAGE_LABELS
-from hospital_crm.imports.values import FORMULA_TRIGGERS, CellError
+from hospital_crm.imports.values import FORMULA_TRIGGERS
 from hospital_crm.partners.models import Partner
 from hospital_crm.patients import service as patient_service
 from hospital_crm.patients.models import Patient
@@ -67,11 +66,6 @@ class ExportEncoding(StrEnum):
 class UnencodableCharacters(ValidationFailed):
     code = "cp932_unencodable"
     message = "Some characters cannot be written in CP932 (Shift_JIS)."
-
-
-class UnknownNationality(ValidationFailed):
-    code = "unknown_nationality"
-    message = "The nationality is not a known country name or code."
 
 
 @dataclass(frozen=True)
@@ -271,23 +265,10 @@ def filters_as_dict(filters: Any) -> dict[str, Any]:
 def with_country_code(filters: ListFilters) -> ListFilters:
     """Return the filters with the nationality as an ISO 3166-1 alpha-2 code.
 
-    The nationality filter accepts the country names and codes that the importer reads
-    (中国, 中華人民共和国, China, CHN, cn). Raises UnknownNationality for any other
-    value, because the stored nationality is always a code and an unknown name
-    would otherwise export an empty list.
+    The CLI passes the nationality as typed, while the API's filters arrive resolved.
+    Raises UnknownNationality for a value that is no country name or code.
     """
-    if not filters.nationality:
-        return filters
-    try:
-        code = parse_country(filters.nationality)
-    except CellError:
-        message = (
-            f"Unknown nationality {filters.nationality!r}: "
-            "use a country name or ISO code such as 中国, China or CN"
-        )
-        fields = [FieldError(["query", "nationality"], UnknownNationality.code, message)]
-        raise UnknownNationality(message, fields=fields) from None
-    return replace(filters, nationality=code)
+    return replace(filters, nationality=patient_service.nationality_code(filters.nationality))
 
 
 # --- Writers -----------------------------------------------------------------------------

@@ -40,7 +40,10 @@ def patient_filters(
             description="Name in any script, kana, romaji, pinyin, email, phone or passport number",
         ),
     ] = None,
-    nationality: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    nationality: Annotated[
+        str | None,
+        Query(max_length=100, description="Country name or ISO code: 中国, China, CN or CHN"),
+    ] = None,
     stage: CaseStage | None = None,
     department_id: uuid.UUID | None = None,
     partner_id: uuid.UUID | None = None,
@@ -50,7 +53,7 @@ def patient_filters(
 ) -> service.PatientFilters:
     return service.PatientFilters(
         q=q,
-        nationality=nationality,
+        nationality=service.nationality_code(nationality),
         stage=stage,
         department_id=department_id,
         partner_id=partner_id,

@@ -32,11 +32,19 @@ from hospital_crm.cases.models import Case
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
-from hospital_crm.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from hospital_crm.core.errors import (
+    Conflict,
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
 from hospital_crm.core.models import utc_now
 from hospital_crm.core.pagination import LIST_COUNT_LIMIT, Page, PageParams, paginate
 from hospital_crm.core.permissions import Permission
 from hospital_crm.core.schemas import to_e164
+from hospital_crm.imports.countries import parse_country
+from hospital_crm.imports.values import CellError
 from hospital_crm.partners.models import Partner
 from hospital_crm.patients import search_keys
 from hospital_crm.patients.models import Patient, PatientConsent, PatientSearchTerm
@@ -77,6 +85,28 @@ class PatientNotFound(NotFound):
 class DuplicateCandidates(Conflict):
     code = "duplicate_candidates"
     message = "Patients with the same passport, email, phone, or name and date of birth exist."
+
+
+class UnknownNationality(ValidationFailed):
+    code = "unknown_nationality"
+    message = "The nationality is not a known country name or code."
+
+
+def nationality_code(value: str | None) -> str | None:
+    """Return the ISO 3166-1 alpha-2 code for a nationality filter typed as a name or code.
+
+    Accepts what the importer reads (中国, 中華人民共和国, China, CHN, cn). Raises
+    UnknownNationality for anything else: the stored nationality is always a code, so
+    an unknown name would silently match no patient.
+    """
+    if not value:
+        return None
+    try:
+        return parse_country(value)
+    except CellError:
+        message = f"Unknown nationality {value!r}: use a country name or ISO code such as 中国, China or CN"
+        fields = [FieldError(["query", "nationality"], UnknownNationality.code, message)]
+        raise UnknownNationality(message, fields=fields) from None
 
 
 @dataclass
