@@ -220,6 +220,33 @@ async def test_rejects_csv_reimports_after_fix(
     assert zhao.custom_fields == {}
 
 
+async def test_rejects_csv_guards_formulas(
+    runner: ImportRunner, session: AsyncSession, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "formulas.csv"
+    sheet.write_text(
+        "氏名,国籍,電話番号,備考\n王 芳,アトランティス,+86 138 1111 2222,=1+1\n", encoding="utf-8"
+    )
+    summary = await runner.run(sheet, ImportOptions())
+    batch = await service.get_batch(session, SYSTEM, summary.batch_id)
+
+    content = b"".join([chunk async for chunk in service.rejected_rows_csv(session, batch)])
+
+    table = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert table[1][:4] == ["王 芳", "アトランティス", "'+86 138 1111 2222", "'=1+1"]
+
+    await session.commit()
+    table[1][1] = "中国"
+    fixed = tmp_path / "fixed.csv"
+    with fixed.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows(table[:2])
+    again = await runner.run(fixed, ImportOptions())
+    assert (again.created, again.rejected) == (1, 0)
+    wang = await patient_named(session, "王", "芳")
+    assert wang.phones[0]["number"] == "+8613811112222"
+    assert "=1+1" in (wang.notes or "")
+
+
 async def test_xlsx_dates_serials_and_title_row(
     runner: ImportRunner, session: AsyncSession
 ) -> None:

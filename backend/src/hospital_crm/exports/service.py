@@ -33,7 +33,7 @@ from hospital_crm.core.pagination import sort_clause
 from hospital_crm.core.permissions import Permission
 from hospital_crm.departments.models import Department
 from hospital_crm.imports.rows import STAGE_LABELS
-from hospital_crm.imports.values import FORMULA_TRIGGERS
+from hospital_crm.imports.values import neutralize
 from hospital_crm.partners.models import Partner
 from hospital_crm.patients import service as patient_service
 from hospital_crm.patients.models import Patient
@@ -74,13 +74,6 @@ class ExportColumn:
     value: Callable[[Any], Any]
     # Permission needed to see the column; None for every role that may export.
     permission: Permission | None = None
-
-
-def neutralize(value: Any) -> Any:
-    """Put a single quote before text that a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def _phones(patient: Patient) -> str:

@@ -29,6 +29,7 @@ from hospital_crm.imports.models import (
     ImportMapping,
     RowOutcome,
 )
+from hospital_crm.imports.values import neutralize
 
 logger = structlog.get_logger(__name__)
 
@@ -274,7 +275,8 @@ async def rejected_rows_csv(session: AsyncReadSession, batch: ImportBatch) -> As
     """Stream the rejected rows as UTF-8 CSV with BOM: the original columns plus a reason.
 
     The reason column's header is ignored by the importer, so the file can be fixed
-    in Excel and imported again as it is.
+    in Excel and imported again as it is. Cells get the exports' formula guard, which
+    the importer removes again.
     """
     headers = list(batch.options.get("headers") or [])
     buffer = io.StringIO()
@@ -286,7 +288,7 @@ async def rejected_rows_csv(session: AsyncReadSession, batch: ImportBatch) -> As
         buffer.seek(0)
         buffer.truncate()
         for row in rows:
-            cells = ["" if cell is None else cell for cell in row.cells]
+            cells = ["" if cell is None else neutralize(cell) for cell in row.cells]
             cells += [""] * (len(headers) - len(cells))
             writer.writerow([*cells, reason_text(row.row_number, row.errors)])
         yield buffer.getvalue().encode()

@@ -28,6 +28,13 @@ class CellError(ValueError):
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def neutralize(value: Any) -> Any:
+    """Put a single quote before text that a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 def strip_formula_guard(text: str) -> str:
     if text.startswith("'") and text[1:2] and text[1] in FORMULA_TRIGGERS:
         return text[1:]
