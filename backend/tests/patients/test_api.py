@@ -1,3 +1,5 @@
+import datetime as dt
+
 from sqlalchemy import select, text
 
 from hospital_crm.activities.models import Activity
@@ -99,6 +101,23 @@ async def test_validation_errors_name_fields(client, as_role):
     assert ("body", "email") in paths
     assert ("body", "date_of_birth") in paths
     assert body["request_id"]
+
+
+async def test_future_birth_date_has_own_code(client, as_role):
+    headers = await as_role()
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+
+    response = await client.post(
+        "/api/v1/patients",
+        headers=headers,
+        json={"family_name": "李", "date_of_birth": tomorrow.isoformat()},
+    )
+
+    assert response.status_code == 422
+    fields = response.json()["error"]["fields"]
+    assert fields[0]["path"] == ["body", "date_of_birth"]
+    assert fields[0]["code"] == "date_of_birth_out_of_range"
+    assert fields[0]["message"] == "The date of birth must be between 1900 and today."
 
 
 async def test_invalid_phone_reports_its_index(client, as_role):

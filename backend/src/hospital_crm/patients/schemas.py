@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jaconv
 from pydantic import EmailStr, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from hospital_crm.core.schemas import CountryCode, LanguageCode, RequestSchema, Schema
 from hospital_crm.patients.models import Sex
@@ -120,7 +121,10 @@ class PatientFields(RequestSchema):
     @classmethod
     def _check_birth_date(cls, value: date | None) -> date | None:
         if value is not None and (value > date.today() or value.year < 1900):
-            raise ValueError("The date of birth must be between 1900 and today.")
+            # A code of its own lets the web app translate this rule instead of a generic value_error.
+            raise PydanticCustomError(
+                "date_of_birth_out_of_range", "The date of birth must be between 1900 and today."
+            )
         return value
 
 
