@@ -37,6 +37,14 @@ class TaskUpdate(RequestSchema):
     _due = field_validator("due_at")(_aware)
 
 
+class TaskPatientName(Schema):
+    """Name of the task's patient, shown in task lists so a coordinator can tell whose task it is."""
+
+    family_name: str | None
+    given_name: str | None
+    name_latin: str | None
+
+
 class TaskOut(Schema):
     id: uuid.UUID
     title: str
@@ -50,6 +58,10 @@ class TaskOut(Schema):
     assignee_id: uuid.UUID | None
     case_id: uuid.UUID | None
     patient_id: uuid.UUID | None
+    # Null when the task has no patient.
+    patient_name: TaskPatientName | None
+    # Null when the task has no case or its case was deleted.
+    case_reference: str | None
     status: TaskStatus
     completed_at: datetime | None
     overdue: bool

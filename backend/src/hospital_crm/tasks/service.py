@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Row, and_, or_, select
 
 from hospital_crm.activities.models import Activity, ActivityKind
 from hospital_crm.audit import service as audit
@@ -19,7 +19,13 @@ from hospital_crm.core.pagination import Page, PageParams, paginate
 from hospital_crm.patients import service as patients
 from hospital_crm.patients.models import Patient
 from hospital_crm.tasks.models import Task, TaskStatus
-from hospital_crm.tasks.schemas import TaskCreate, TaskOut, TaskScope, TaskUpdate
+from hospital_crm.tasks.schemas import (
+    TaskCreate,
+    TaskOut,
+    TaskPatientName,
+    TaskScope,
+    TaskUpdate,
+)
 from hospital_crm.users.models import User
 
 HOSPITAL_TIME_ZONE = ZoneInfo("Asia/Tokyo")
@@ -30,11 +36,18 @@ class TaskNotFound(NotFound):
     message = "The task does not exist."
 
 
-def to_out(task: Task, patient_time_zone: str | None, now: datetime | None = None) -> TaskOut:
+def to_out(row: Row, now: datetime | None = None) -> TaskOut:
+    """Build a task's output from a `_query` row: the task, then its patient and case columns."""
+    task, patient_time_zone, family_name, given_name, name_latin, case_reference = row
     now = now or utc_now()
     local = (
         task.due_at.astimezone(ZoneInfo(patient_time_zone))
         if task.due_at and patient_time_zone
+        else None
+    )
+    patient_name = (
+        TaskPatientName(family_name=family_name, given_name=given_name, name_latin=name_latin)
+        if task.patient_id is not None
         else None
     )
     return TaskOut(
@@ -48,6 +61,8 @@ def to_out(task: Task, patient_time_zone: str | None, now: datetime | None = Non
         assignee_id=task.assignee_id,
         case_id=task.case_id,
         patient_id=task.patient_id,
+        patient_name=patient_name,
+        case_reference=case_reference,
         status=task.status,
         completed_at=task.completed_at,
         overdue=task.status is TaskStatus.open and task.due_at is not None and task.due_at < now,
@@ -64,9 +79,23 @@ def visible_tasks(principal: Principal):  # type: ignore[no-untyped-def]
 
 
 def _query(principal: Principal):  # type: ignore[no-untyped-def]
+    """Select visible tasks with the names a task list shows, in one statement for any page size.
+
+    The patient's name is safe to join: `visible_tasks` keeps only tasks whose patient the
+    principal may see. A task's case belongs to that same patient, so the principal may see
+    the case too unless it was deleted, and then the reference is left out.
+    """
     return (
-        select(Task, Patient.time_zone)
+        select(
+            Task,
+            Patient.time_zone,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.name_latin,
+            Case.reference,
+        )
         .outerjoin(Patient, Patient.id == Task.patient_id)
+        .outerjoin(Case, and_(Case.id == Task.case_id, Case.deleted_at.is_(None)))
         .where(visible_tasks(principal))
     )
 
@@ -118,7 +147,7 @@ async def get(session: AsyncReadSession, principal: Principal, task_id: uuid.UUI
     row = (await session.execute(_query(principal).where(Task.id == task_id))).first()
     if row is None:
         raise TaskNotFound()
-    return to_out(*row)
+    return to_out(row)
 
 
 @dataclass(frozen=True)
@@ -158,7 +187,7 @@ async def list_tasks(
         scalars=False,
         sort_columns={"due_at": Task.due_at, "created_at": Task.created_at, "title": Task.title},
     )
-    result.items = [to_out(task, time_zone, now) for task, time_zone in result.items]
+    result.items = [to_out(row, now) for row in result.items]
     return result
 
 
