@@ -2426,6 +2426,9 @@ export interface components {
             case_id: string | null;
             /** Patient Id */
             patient_id: string | null;
+            patient_name: components["schemas"]["TaskPatientName"] | null;
+            /** Case Reference */
+            case_reference: string | null;
             status: components["schemas"]["TaskStatus"];
             /** Completed At */
             completed_at: string | null;
@@ -2436,6 +2439,18 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /**
+         * TaskPatientName
+         * @description Name of the task's patient, shown in task lists so a coordinator can tell whose task it is.
+         */
+        TaskPatientName: {
+            /** Family Name */
+            family_name: string | null;
+            /** Given Name */
+            given_name: string | null;
+            /** Name Latin */
+            name_latin: string | null;
         };
         /**
          * TaskStatus
