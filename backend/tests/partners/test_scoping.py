@@ -66,11 +66,6 @@ async def test_partner_cannot_touch_other_partners_records(client, as_role):
         ),
         await client.get(f"/api/v1/cases/{case['id']}", headers=partner_a),
         await client.post(
-            f"/api/v1/cases/{case['id']}/stage",
-            headers=partner_a,
-            json={"to_stage": "records_received"},
-        ),
-        await client.post(
             "/api/v1/cases",
             headers=partner_a,
             json={"patient_id": other["id"], "channel": "partner"},
@@ -86,6 +81,29 @@ async def test_partner_cannot_touch_other_partners_records(client, as_role):
     assert [response.status_code for response in attempts] == [404] * len(attempts)
     assert (await client.get("/api/v1/cases", headers=partner_a)).json()["total"] == 0
     assert (await client.get("/api/v1/activities", headers=partner_a)).json()["total"] == 0
+
+
+async def test_partner_cannot_move_own_case(client, as_role):
+    _, _, partner_a, _ = await setup_two_partners(client, as_role)
+    patient = (
+        await client.post("/api/v1/patients", headers=partner_a, json={"family_name": "Lê"})
+    ).json()
+    case = (
+        await client.post(
+            "/api/v1/cases",
+            headers=partner_a,
+            json={"patient_id": patient["id"], "channel": "partner"},
+        )
+    ).json()
+
+    moved = await client.post(
+        f"/api/v1/cases/{case['id']}/stage", headers=partner_a, json={"to_stage": "accepted"}
+    )
+
+    assert moved.status_code == 403
+    assert moved.json()["error"]["code"] == "permission_denied"
+    reread = await client.get(f"/api/v1/cases/{case['id']}", headers=partner_a)
+    assert reread.json()["stage"] == "inquiry_received"
 
 
 async def test_partner_sees_own_organization_only(client, as_role):

@@ -2273,7 +2273,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "patients:read" | "patients:write" | "patients:delete" | "patients:merge" | "patients:read_identity" | "patients:read_medical" | "cases:read" | "cases:write" | "activities:read" | "activities:write" | "tasks:read" | "tasks:write" | "partners:read" | "partners:write" | "departments:write" | "users:read" | "users:manage" | "audit:read" | "data:import" | "data:export" | "reports:read";
+        Permission: "patients:read" | "patients:write" | "patients:delete" | "patients:merge" | "patients:read_identity" | "patients:read_medical" | "cases:read" | "cases:write" | "cases:move_stage" | "activities:read" | "activities:write" | "tasks:read" | "tasks:write" | "partners:read" | "partners:write" | "departments:write" | "users:read" | "users:manage" | "audit:read" | "data:import" | "data:export" | "reports:read";
         /** Phone */
         Phone: {
             /**

@@ -29,6 +29,7 @@ export const testUser: CurrentUser = {
     "patients:read_medical",
     "cases:read",
     "cases:write",
+    "cases:move_stage",
     "activities:read",
     "activities:write",
     "tasks:read",

@@ -28,6 +28,7 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 
 CanRead = Annotated[Principal, Depends(require(Permission.cases_read))]
 CanWrite = Annotated[Principal, Depends(require(Permission.cases_write))]
+CanMoveStage = Annotated[Principal, Depends(require(Permission.cases_move_stage))]
 
 
 def case_filters(
@@ -125,7 +126,7 @@ async def update_case(
 
 @router.post("/{case_id}/stage", response_model=CaseOut)
 async def change_stage(
-    case_id: uuid.UUID, data: StageChangeRequest, session: WriteSession, principal: CanWrite
+    case_id: uuid.UUID, data: StageChangeRequest, session: WriteSession, principal: CanMoveStage
 ) -> object:
     """Move a case to another stage; returns 409 `invalid_stage_transition` when not allowed."""
     return case_out(await service.change_stage(session, principal, case_id, data))

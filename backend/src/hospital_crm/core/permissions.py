@@ -26,6 +26,9 @@ class Permission(StrEnum):
     patients_read_medical = "patients:read_medical"
     cases_read = "cases:read"
     cases_write = "cases:write"
+    # Moving a case through the pipeline records the hospital's decisions (records
+    # reviewed, quote accepted, treatment closed), so referring partners may not.
+    cases_move_stage = "cases:move_stage"
     activities_read = "activities:read"
     activities_write = "activities:write"
     tasks_read = "tasks:read"
@@ -63,6 +66,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.patients_read_identity,
             Permission.patients_read_medical,
             Permission.cases_write,
+            Permission.cases_move_stage,
             Permission.partners_write,
             Permission.data_import,
             Permission.data_export,
@@ -73,6 +77,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {
             Permission.patients_read_medical,
             Permission.cases_write,
+            Permission.cases_move_stage,
         }
     ),
     Role.interpreter: frozenset(_STAFF_BASE | {Permission.patients_read_medical}),

@@ -74,14 +74,14 @@ export function CaseDetailPage() {
             {t("cases.inStageFor", { duration: formatDuration(secondsInStage, t) })}
           </Typography.Text>
         </div>
-        {can("cases:write") && (
-          <Space wrap>
+        <Space wrap>
+          {can("cases:write") && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t("common.edit")}
             </Button>
-            <StageChanger caseId={caseId} stage={data.stage} />
-          </Space>
-        )}
+          )}
+          {can("cases:move_stage") && <StageChanger caseId={caseId} stage={data.stage} />}
+        </Space>
       </div>
 
       <Row gutter={[16, 16]}>

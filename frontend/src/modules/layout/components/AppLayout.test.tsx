@@ -15,6 +15,7 @@ const partnerUser = {
     "patients:read_identity",
     "cases:read",
     "cases:write",
+    "cases:move_stage",
     "activities:read",
     "activities:write",
     "tasks:read",

@@ -132,7 +132,7 @@ export function PipelinePage() {
         ) : boardEmpty ? (
           <Empty description={t("pipeline.empty")} />
         ) : (
-          <KanbanBoard columns={columns} canMove={can("cases:write")} tablePath={tablePath} />
+          <KanbanBoard columns={columns} canMove={can("cases:move_stage")} tablePath={tablePath} />
         )
       ) : table.error ? (
         <ErrorAlert error={table.error} onRetry={() => void table.refetch()} />
