@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from hospital_crm.activities.models import Activity
 from hospital_crm.audit.models import AuditEvent
+from hospital_crm.core.permissions import Role
 from hospital_crm.patients.models import Patient
 
 BASE = {
@@ -138,6 +139,50 @@ async def test_merge_moves_everything(client, as_role, session):
     assert merge_activity.details["merged_patient_id"] == other["id"]
     audit = await session.scalar(select(AuditEvent).where(AuditEvent.action == "merge"))
     assert audit.details["moved"]["cases"] == 1
+
+
+async def test_merged_patient_points_to_survivor(client, as_role):
+    headers = await as_role()
+    first = (await post(client, headers, BASE)).json()
+    second = (await post(client, headers, {**BASE, "confirm_duplicate": True})).json()
+    third = (await post(client, headers, {**BASE, "confirm_duplicate": True})).json()
+    for kept, gone in ((second, first), (third, second)):
+        response = await client.post(
+            f"/api/v1/patients/{kept['id']}/merge",
+            headers=headers,
+            json={"duplicate_id": gone["id"]},
+        )
+        assert response.status_code == 200
+
+    opened = await client.get(f"/api/v1/patients/{first['id']}", headers=headers)
+    unknown = await client.get(f"/api/v1/patients/{uuid.uuid4()}", headers=headers)
+
+    assert opened.status_code == 404
+    assert opened.json()["error"]["code"] == "patient_merged"
+    assert opened.json()["error"]["merged_into_id"] == third["id"]
+    assert unknown.json()["error"]["code"] == "patient_not_found"
+
+
+async def test_merge_hidden_from_other_partners(client, as_role):
+    admin = await as_role(Role.admin)
+    agency = await client.post(
+        "/api/v1/partners", headers=admin, json={"name": "Agency", "kind": "agency"}
+    )
+    partner = await as_role(Role.partner, partner_id=uuid.UUID(agency.json()["id"]))
+    kept = (await post(client, admin, BASE)).json()
+    gone = (await post(client, admin, {**BASE, "confirm_duplicate": True})).json()
+    await client.post(
+        f"/api/v1/patients/{kept['id']}/merge", headers=admin, json={"duplicate_id": gone["id"]}
+    )
+
+    opened = await client.get(f"/api/v1/patients/{gone['id']}", headers=partner)
+
+    assert opened.status_code == 404
+    assert opened.json()["error"] == {
+        "code": "patient_not_found",
+        "message": "The patient does not exist.",
+        "fields": [],
+    }
 
 
 async def test_merge_into_itself_rejected(client, as_role):

@@ -82,6 +82,11 @@ class PatientNotFound(NotFound):
     message = "The patient does not exist."
 
 
+class PatientMerged(PatientNotFound):
+    code = "patient_merged"
+    message = "The patient was merged into another patient; its record is under merged_into_id."
+
+
 class DuplicateCandidates(Conflict):
     code = "duplicate_candidates"
     message = "Patients with the same passport, email, phone, or name and date of birth exist."
@@ -475,8 +480,43 @@ async def get(session: AsyncReadSession, principal: Principal, patient_id: uuid.
         select(Patient).where(Patient.id == patient_id, visible_patients(principal))
     )
     if patient is None:
+        survivor = await merged_survivor(session, principal, patient_id)
+        if survivor is not None:
+            raise PatientMerged(merged_into_id=str(survivor))
         raise PatientNotFound()
     return patient
+
+
+# Merges can chain (A into B, then B into C); a longer chain than this is not followed.
+MAX_MERGE_HOPS = 10
+
+
+async def merged_survivor(
+    session: AsyncReadSession, principal: Principal, patient_id: uuid.UUID
+) -> uuid.UUID | None:
+    """Return the live patient that a merged patient's record went into, if the principal sees it.
+
+    Links and bookmarks to a merged-away patient keep working this way. A partner user
+    learns of a merge only between two patients that both are their organization's.
+    """
+    scope = Patient.deleted_at.is_(None)
+    if principal.is_partner:
+        scope = and_(scope, Patient.referring_partner_id == principal.partner_id)
+
+    current = patient_id
+    for _ in range(MAX_MERGE_HOPS):
+        target = await session.scalar(
+            select(Patient.merged_into_id).where(Patient.id == current, scope)
+        )
+        if target is None:
+            break
+        current = target
+    if current == patient_id:
+        return None
+    live = await session.scalar(
+        select(Patient.id).where(Patient.id == current, visible_patients(principal))
+    )
+    return live
 
 
 async def list_consents(session: AsyncReadSession, patient_id: uuid.UUID) -> list[PatientConsent]:

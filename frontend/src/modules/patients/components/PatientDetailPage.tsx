@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Skeleton, Space, Table, Tabs, Typography } from "antd";
+import { Button, Card, Result, Skeleton, Space, Table, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 
+import { ApiError } from "@/api/ApiError";
 import { ActivityTimeline } from "@/modules/activities/components/ActivityTimeline";
 import { QuickNoteForm } from "@/modules/activities/components/QuickNoteForm";
 import { useCan } from "@/modules/auth/hooks/useCan";
@@ -54,6 +55,21 @@ export function PatientDetailPage() {
   const [editing, setEditing] = useState(hasEditDraft);
   const [creatingCase, setCreatingCase] = useState(hasCaseDraft);
 
+  const mergedIntoId = patient.error instanceof ApiError && patient.error.code === "patient_merged" ? patient.error.details.merged_into_id : undefined;
+  if (typeof mergedIntoId === "string") {
+    return (
+      <Result
+        status="info"
+        title={t("patients.mergedTitle")}
+        subTitle={t("patients.mergedDetail")}
+        extra={
+          <Link to={`/patients/${mergedIntoId}`}>
+            <Button type="primary">{t("patients.openMergedInto")}</Button>
+          </Link>
+        }
+      />
+    );
+  }
   if (patient.error) {
     return <QueryErrorResult error={patient.error} onRetry={() => void patient.refetch()} />;
   }
