@@ -158,7 +158,7 @@ describe("patients", () => {
     await page.getByRole("tab", { name: "案件（0）" }).waitFor();
     await page.getByRole("button", { name: "確認する" }).click();
     const dialog = page.getByRole("dialog", { name: "重複の可能性がある患者" });
-    const mergeButton = dialog.getByRole("button", { name: "この患者に統合" });
+    const mergeButton = dialog.getByRole("button", { name: "表示中の患者へ統合" });
     await mergeButton.waitFor();
     await screenshot(page, "patient-duplicates-ja");
 
