@@ -262,6 +262,7 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
                         estimated_value=Decimal(rng.randrange(300, 8000) * 1000),
                         currency="JPY",
                         planned_arrival_date=arrival,
+                        received_on=date.today() - timedelta(days=rng.randrange(0, 120)),
                         planned_departure_date=arrival + timedelta(days=rng.randrange(3, 30)),
                         first_task=FirstTask(
                             title="問い合わせへの返信",

@@ -218,6 +218,18 @@ async def test_dashboard_counts(client, as_role):
     assert len(dashboard["arrivals_next_14_days"]) == 1
 
 
+async def test_dashboard_counts_inquiries_by_reception_date(client, as_role):
+    headers = await as_role()
+    today_in_japan = datetime.now(ZoneInfo("Asia/Tokyo")).date()
+    today_case = await new_case(client, headers)
+    await new_case(client, headers, received_on="2024-04-01")
+
+    dashboard = (await client.get("/api/v1/dashboard", headers=headers)).json()
+
+    assert today_case["received_on"] == today_in_japan.isoformat()
+    assert dashboard["new_inquiries_this_week"] == 1
+
+
 async def test_case_list_count_stops_at_the_limit(client, as_role, monkeypatch):
     headers = await as_role()
     for _ in range(3):

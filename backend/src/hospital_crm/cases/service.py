@@ -19,7 +19,7 @@ from hospital_crm.cases.schemas import CaseCreate, CaseUpdate, StageChangeReques
 from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.errors import Conflict, NotFound, ValidationFailed
-from hospital_crm.core.models import utc_now
+from hospital_crm.core.models import hospital_today, utc_now
 from hospital_crm.core.pagination import LIST_COUNT_LIMIT, Page, PageParams, paginate
 from hospital_crm.departments.models import Department
 from hospital_crm.partners.models import Partner, PartnerKind
@@ -123,6 +123,8 @@ async def create(
         values["referring_partner_id"] = patient.referring_partner_id
     if values["owner_id"] is None and principal.user_id is not None and not principal.is_partner:
         values["owner_id"] = principal.user_id
+    if values["received_on"] is None:
+        values["received_on"] = hospital_today()
     await _check_references(session, values)
 
     now = utc_now()

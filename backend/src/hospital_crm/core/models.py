@@ -1,8 +1,9 @@
 """Declarative base, column types and mixins shared by every domain model."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, Uuid
 from sqlalchemy.dialects.postgresql import JSONB
@@ -21,8 +22,16 @@ NAMING_CONVENTION = {
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
+# The hospital's calendar: days, weeks and reception dates are counted in Japan time.
+HOSPITAL_TIME_ZONE = ZoneInfo("Asia/Tokyo")
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def hospital_today() -> date:
+    return utc_now().astimezone(HOSPITAL_TIME_ZONE).date()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -4,18 +4,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from hospital_crm.cases import service as cases
 from hospital_crm.cases.models import TERMINAL_STAGES, Case
 from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncReadSession
-from hospital_crm.core.models import utc_now
+from hospital_crm.core.models import HOSPITAL_TIME_ZONE, utc_now
 from hospital_crm.patients.models import Patient
 from hospital_crm.tasks import service as tasks
 from hospital_crm.tasks.models import Task, TaskStatus
 
-HOSPITAL_TIME_ZONE = ZoneInfo("Asia/Tokyo")
 ARRIVAL_WINDOW_DAYS = 14
 
 
@@ -43,10 +42,15 @@ async def dashboard(session: AsyncReadSession, principal: Principal) -> Dashboar
     visible = cases.visible_cases(principal)
     base = select(Case).join(Patient, Patient.id == Case.patient_id).where(visible)
 
+    # An inquiry counts in the week it was received (受付日), which for a case imported
+    # from a sheet is long before the case was created here.
+    week_start = start_of_week(now)
+    received_this_week = or_(
+        Case.received_on >= week_start.astimezone(HOSPITAL_TIME_ZONE).date(),
+        and_(Case.received_on.is_(None), Case.created_at >= week_start),
+    )
     new_this_week = await session.scalar(
-        select(func.count()).select_from(
-            base.where(Case.created_at >= start_of_week(now)).subquery()
-        )
+        select(func.count()).select_from(base.where(received_this_week).subquery())
     )
     per_stage = dict(
         (
