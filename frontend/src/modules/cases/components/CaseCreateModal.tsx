@@ -1,8 +1,9 @@
 import { channels, priorities } from "@/api/enums";
-import { DatePicker, Form, Input, Modal, Select } from "antd";
+import { Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
+import { FormDateRangePicker } from "@/modules/common/components/FormDateRangePicker";
 import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
@@ -94,7 +95,7 @@ export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalPro
           <Select options={priorities.map((value) => ({ value, label: t(`priority.${value}`) }))} />
         </Form.Item>
         <Form.Item name="desired_dates" label={t("cases.desiredDates")}>
-          <DatePicker.RangePicker format="YYYY/MM/DD" style={{ width: "100%" }} />
+          <FormDateRangePicker format="YYYY/MM/DD" style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item name="notes" label={t("cases.notes")}>
           <Input.TextArea rows={3} />

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select } from "antd";
+import { Button, Drawer, Form, Input, InputNumber, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { channels, priorities } from "@/api/enums";
 import type { ApiResponse } from "@/api/types";
 import { useCan } from "@/modules/auth/hooks/useCan";
+import { FormDatePicker } from "@/modules/common/components/FormDatePicker";
+import { FormDateRangePicker } from "@/modules/common/components/FormDateRangePicker";
 import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { useUnsavedChangesWarning } from "@/modules/common/hooks/useUnsavedChangesWarning";
@@ -152,13 +154,13 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
           </>
         )}
         <Form.Item name="desired_dates" label={t("cases.desiredDates")}>
-          <DatePicker.RangePicker format="YYYY/MM/DD" style={{ width: "100%" }} />
+          <FormDateRangePicker format="YYYY/MM/DD" style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item name="planned_arrival_date" label={t("cases.plannedArrival")}>
-          <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
+          <FormDatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item name="planned_departure_date" label={t("cases.plannedDeparture")}>
-          <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
+          <FormDatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item label={t("cases.estimatedValue")} style={{ marginBottom: 0 }}>
           <Input.Group compact>

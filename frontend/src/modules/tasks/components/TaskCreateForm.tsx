@@ -1,8 +1,9 @@
-import { Button, DatePicker, Form, Input } from "antd";
+import { Button, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
 import { useSession } from "@/modules/auth/hooks/useSession";
+import { FormDatePicker } from "@/modules/common/components/FormDatePicker";
 import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { applyApiFieldErrors } from "@/modules/common/utils/applyApiFieldErrors";
@@ -60,7 +61,7 @@ export function TaskCreateForm({ patientId, caseId }: TaskCreateFormProps) {
         <Input placeholder={t("tasks.titlePlaceholder")} aria-label={t("tasks.title")} style={{ width: 260 }} />
       </Form.Item>
       <Form.Item name="due_at">
-        <DatePicker showTime={{ format: "HH:mm" }} format="YYYY/MM/DD HH:mm" placeholder={t("tasks.dueTokyo")} aria-label={t("tasks.dueTokyo")} />
+        <FormDatePicker showTime={{ format: "HH:mm" }} format="YYYY/MM/DD HH:mm" placeholder={t("tasks.dueTokyo")} aria-label={t("tasks.dueTokyo")} />
       </Form.Item>
       <Form.Item name="assignee_id">
         <UserPicker activeOnly allowClear placeholder={t("tasks.assignee")} aria-label={t("tasks.assignee")} style={{ width: 180 }} />
