@@ -13,6 +13,9 @@ import { type DepartmentCreateBody, useSaveDepartment } from "@/modules/departme
 
 type Department = ApiResponse<"/api/v1/departments", "get">[number];
 
+// The API's pattern for a department code (DepartmentCreate.code).
+const DEPARTMENT_CODE_PATTERN = /^[a-z][a-z0-9_]*$/;
+
 /** Clinical departments with their names in Japanese, English and Chinese. */
 export function DepartmentsAdminPage() {
   const { t } = useTranslation();
@@ -31,7 +34,7 @@ export function DepartmentsAdminPage() {
           setEditing(null);
         },
         onError: (error) => {
-          applyApiFieldErrors(form, error, t);
+          applyApiFieldErrors(form, error, t, {}, { code: { string_pattern_mismatch: "admin.departments.codeFormat" } });
           void message.error(translateApiError(error, t));
         },
       },
@@ -80,8 +83,15 @@ export function DepartmentsAdminPage() {
         destroyOnClose
       >
         <Form<DepartmentCreateBody> form={form} layout="vertical" preserve={false} initialValues={editing && editing !== "new" ? editing : { active: true, sort_order: 0 }} onFinish={onFinish}>
-          <Form.Item name="code" label={t("admin.departments.code")} rules={[{ required: true, whitespace: true, message: t("fieldErrors.missing") }]}>
-            <Input maxLength={50} />
+          <Form.Item
+            name="code"
+            label={t("admin.departments.code")}
+            rules={[
+              { required: true, whitespace: true, message: t("fieldErrors.missing") },
+              { pattern: DEPARTMENT_CODE_PATTERN, message: t("admin.departments.codeFormat") },
+            ]}
+          >
+            <Input maxLength={60} />
           </Form.Item>
           <Form.Item name="name_ja" label={t("admin.departments.nameJa")} rules={[{ required: true, whitespace: true, message: t("fieldErrors.missing") }]}>
             <Input maxLength={100} />

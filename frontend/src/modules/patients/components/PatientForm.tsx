@@ -1,11 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { phoneKinds, sexes, staffGenders } from "@/api/enums";
-import { Button, Card, Col, DatePicker, Form, type FormInstance, type FormRule, Input, Row, Select, Space } from "antd";
+import { Button, Card, Col, Form, type FormInstance, type FormRule, Input, Row, Select, Space } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useCan } from "@/modules/auth/hooks/useCan";
 import { CountrySelect } from "@/modules/common/components/CountrySelect";
+import { FormDatePicker } from "@/modules/common/components/FormDatePicker";
+import { isOutsideBirthDateRange } from "@/modules/common/utils/isOutsideBirthDateRange";
 import { languageCodes } from "@/modules/common/utils/languageCodes";
 import { languageName } from "@/modules/common/utils/languageName";
 import { timeZoneLabel } from "@/modules/common/utils/timeZoneLabel";
@@ -107,7 +109,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="date_of_birth" label={t("patients.dateOfBirth")}>
-              <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD", "YYYYMMDD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
+              <FormDatePicker format={["YYYY/MM/DD", "YYYY-MM-DD", "YYYYMMDD"]} disabledDate={isOutsideBirthDateRange} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -201,7 +203,7 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="passport_expiry" label={t("patients.passportExpiry")}>
-              <DatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
+              <FormDatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} placeholder={t("patients.datePlaceholder")} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           {can("partners:read") && (
