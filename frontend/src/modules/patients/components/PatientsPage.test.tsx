@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 
 import { clickable } from "@/test/clickable";
 import { jsonResponse } from "@/test/jsonResponse";
-import { renderWithProviders } from "@/test/renderWithProviders";
+import { renderWithProviders, testUser } from "@/test/renderWithProviders";
 
 import { PatientsPage } from "./PatientsPage";
 
@@ -60,6 +60,16 @@ describe("PatientsPage", () => {
     expect(screen.getByText("ワン シャオミン")).toBeInTheDocument();
     expect(screen.getByText("中国")).toBeInTheDocument();
     expect(screen.getByText("2026/12/04 18:30")).toBeInTheDocument();
+  });
+
+  it("should leave out the partner column for partner users", async () => {
+    stubApi(() => jsonResponse(EMPTY_PAGE));
+    const partnerUser = { ...testUser, role: "partner" as const, permissions: testUser.permissions.filter((permission) => !permission.startsWith("partners:")) };
+
+    renderWithProviders(<PatientsPage />, { path: "/patients", session: { user: partnerUser } });
+
+    expect(await screen.findByRole("columnheader", { name: "国籍" })).toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "紹介元" })).not.toBeInTheDocument();
   });
 
   it("should keep paging past a capped total", async () => {

@@ -101,7 +101,10 @@ export function PatientsPage() {
     { key: "phones", title: t("patients.phone"), className: "cell-nowrap", render: (_, row) => row.phones?.[0]?.number ?? "" },
     { key: "email", title: t("patients.email"), dataIndex: "email" },
     { key: "country_of_residence", title: t("patients.residence"), className: "cell-nowrap", dataIndex: "country_of_residence", render: (code: string | null) => countryName(code, language) },
-    { key: "referring_partner_id", title: t("patients.referringPartner"), dataIndex: "referring_partner_id", render: (id: string | null) => partnerName(id) },
+    // Partner users see only their own referrals and cannot read partner names, so the column would be empty.
+    ...(canReadPartners
+      ? [{ key: "referring_partner_id", title: t("patients.referringPartner"), dataIndex: "referring_partner_id", render: (id: string | null) => partnerName(id) }]
+      : []),
     {
       key: "created_at",
       title: t("common.createdAt"),
