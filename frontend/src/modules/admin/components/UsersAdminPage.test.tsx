@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { clickable } from "@/test/clickable";
@@ -15,6 +15,30 @@ function user(index: number) {
     email: `staff${index}@example.com`,
     display_name: `職員 ${index}`,
   };
+}
+
+type PatchRequest = { userId: string; body: Record<string, unknown> };
+
+// The users list with one row, the partner search, and PATCH /users/{id}, which is recorded and returns `respond`'s response.
+function stubUsersApi(row: ReturnType<typeof user>, respond: (body: Record<string, unknown>) => Response = () => jsonResponse(row)) {
+  const patches: PatchRequest[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (request: Request) => {
+      const url = new URL(request.url);
+      if (request.method === "PATCH") {
+        const body = (await request.json()) as Record<string, unknown>;
+        patches.push({ userId: url.pathname.split("/").at(-1) ?? "", body });
+        return respond(body);
+      }
+      if (url.pathname === "/api/v1/partners") {
+        const items = [{ id: "partner-1", name: "上海エージェント", kind: "agency", country: "CN", active: true }];
+        return jsonResponse({ ...EMPTY_PAGE, total: 1, items });
+      }
+      return jsonResponse({ ...EMPTY_PAGE, total: 1, items: [row] });
+    }),
+  );
+  return patches;
 }
 
 describe("UsersAdminPage", () => {
@@ -113,5 +137,73 @@ describe("UsersAdminPage", () => {
 
     expect(await screen.findByRole("combobox", { name: "権限（職員 3）" })).toBeInTheDocument();
     expect(screen.getByRole("switch", { name: "有効（職員 3）" })).toBeChecked();
+  });
+
+  it("should ask for the organization of a partner user", async () => {
+    const row = user(4);
+    const patches = stubUsersApi(row);
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+    const typist = userEvent.setup({ delay: null });
+
+    await typist.click(await clickable(await screen.findByRole("combobox", { name: "権限（職員 4）" })));
+    await typist.click(await screen.findByTitle("提携先"));
+
+    const dialog = await screen.findByRole("dialog", { name: "権限を「提携先」に変更（職員 4）" });
+    expect(patches).toHaveLength(0);
+    await typist.click(within(dialog).getByRole("button", { name: "保存" }));
+    expect(await within(dialog).findByText("提携先を選んでください")).toBeInTheDocument();
+
+    await typist.click(within(dialog).getByRole("combobox"));
+    await typist.click(await screen.findByTitle("上海エージェント"));
+    await typist.click(within(dialog).getByRole("button", { name: "保存" }));
+
+    await waitFor(() => expect(patches).toEqual([{ userId: row.id, body: { role: "partner", partner_id: "partner-1" } }]));
+  });
+
+  it("should clear the organization when leaving the partner role", async () => {
+    const row = { ...user(5), role: "partner" as const, partner_id: "partner-1" };
+    const patches = stubUsersApi(row);
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+    const typist = userEvent.setup({ delay: null });
+
+    await typist.click(await clickable(await screen.findByRole("combobox", { name: "権限（職員 5）" })));
+    await typist.click(await screen.findByTitle("医師"));
+
+    await waitFor(() => expect(patches).toEqual([{ userId: row.id, body: { role: "doctor", partner_id: null } }]));
+  });
+
+  it("should name the missing organization in the error", async () => {
+    const fields = [{ path: ["body", "partner_id"], code: "partner_required", message: "A partner user must belong to a partner organization." }];
+    stubUsersApi({ ...user(6), role: "partner" as const }, () => jsonResponse({ error: { code: "validation_failed", message: "x", fields } }, 422));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+    const typist = userEvent.setup({ delay: null });
+
+    await typist.click(await clickable(await screen.findByRole("switch", { name: "有効（職員 6）" })));
+    await typist.click(await screen.findByRole("button", { name: "無効にする" }));
+
+    expect(await screen.findByText("役割が提携先のユーザーには、所属する提携先を設定してください")).toBeInTheDocument();
+  });
+
+  it("should confirm before deactivating only", async () => {
+    const patches = stubUsersApi(user(8));
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+    const typist = userEvent.setup({ delay: null });
+
+    await typist.click(await clickable(await screen.findByRole("switch", { name: "有効（職員 8）" })));
+    expect(await screen.findByText("職員 8 のアカウントを無効にしますか？無効にするとログインできなくなります。")).toBeInTheDocument();
+    expect(patches).toHaveLength(0);
+
+    await typist.click(screen.getByRole("button", { name: "無効にする" }));
+    await waitFor(() => expect(patches).toEqual([{ userId: user(8).id, body: { active: false } }]));
+  });
+
+  it("should activate without asking", async () => {
+    const row = { ...user(9), active: false };
+    const patches = stubUsersApi(row);
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+
+    await userEvent.click(await clickable(await screen.findByRole("switch", { name: "有効（職員 9）" })));
+
+    await waitFor(() => expect(patches).toEqual([{ userId: row.id, body: { active: true } }]));
   });
 });

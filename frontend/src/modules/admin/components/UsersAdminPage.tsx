@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { userRoles } from "@/api/enums";
-import { Alert, Button, Empty, Select, Switch, Table, Typography } from "antd";
+import { Alert, Button, Empty, Popconfirm, Select, Switch, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -18,9 +18,11 @@ import { listTableChange } from "@/modules/common/utils/listTableChange";
 import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
+import { translateFirstFieldError } from "@/modules/common/utils/translateFirstFieldError";
 import { type UserUpdateBody, useUpdateUser } from "@/modules/users/hooks/useUpdateUser";
 import { type UserListParams, useUsers } from "@/modules/users/hooks/useUsers";
 
+import { PartnerRoleModal } from "./PartnerRoleModal";
 import { UserCreateModal } from "./UserCreateModal";
 
 type User = ApiResponse<"/api/v1/users", "get">["items"][number];
@@ -36,6 +38,8 @@ export function UsersAdminPage() {
   const updateUser = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [initialPassword, setInitialPassword] = useState<string | null>(null);
+  // The user whose role is being changed to partner, while the dialog requests their organization.
+  const [partnerRoleUser, setPartnerRoleUser] = useState<User | null>(null);
 
   const page = pageNumberParam(searchParams);
   const sort = searchParams.get("sort") ?? DEFAULT_SORT;
@@ -52,14 +56,27 @@ export function UsersAdminPage() {
   const users = useUsers(params);
   usePageWithinTotal(users.data, page, PAGE_SIZE, update);
 
-  const updateOne = (user: User, body: UserUpdateBody) => {
+  const updateOne = (user: User, body: UserUpdateBody, onSaved?: () => void) => {
     updateUser.mutate(
       { userId: user.id, body },
       {
-        onSuccess: () => void message.success(t("common.saved")),
-        onError: (error) => void message.error(translateApiError(error, t)),
+        onSuccess: () => {
+          void message.success(t("common.saved"));
+          onSaved?.();
+        },
+        // A row has no form to show field errors under, so the toast names the problem.
+        onError: (error) => void message.error(translateFirstFieldError(error, t) ?? translateApiError(error, t)),
       },
     );
+  };
+
+  // A partner user needs a partner organization and no other role may keep one (users.service._check_partner_link).
+  const changeRole = (user: User, role: User["role"]) => {
+    if (role === "partner") {
+      setPartnerRoleUser(user);
+      return;
+    }
+    updateOne(user, user.partner_id ? { role, partner_id: null } : { role });
   };
 
   const onCreated = (password: string | null) => {
@@ -132,7 +149,7 @@ export function UsersAdminPage() {
                   value={user.role}
                   aria-label={t("admin.users.roleOf", { name: user.display_name })}
                   style={{ width: 210 }}
-                  onChange={(next) => updateOne(user, { role: next })}
+                  onChange={(next) => changeRole(user, next)}
                   options={userRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
                 />
               ),
@@ -142,18 +159,32 @@ export function UsersAdminPage() {
             {
               key: "active",
               title: t("admin.users.active"),
-              render: (_, user) => (
-                <Switch
-                  checked={user.active}
-                  aria-label={t("admin.users.activeOf", { name: user.display_name })}
-                  onChange={(checked) => updateOne(user, { active: checked })}
-                />
-              ),
+              // Deactivating locks the user out, so it needs a confirmation. Activating does not.
+              render: (_, user) =>
+                user.active ? (
+                  <Popconfirm
+                    title={t("admin.users.deactivateConfirm", { name: user.display_name })}
+                    okText={t("admin.users.deactivate")}
+                    okButtonProps={{ danger: true }}
+                    cancelText={t("common.cancel")}
+                    onConfirm={() => updateOne(user, { active: false })}
+                  >
+                    <Switch checked aria-label={t("admin.users.activeOf", { name: user.display_name })} />
+                  </Popconfirm>
+                ) : (
+                  <Switch checked={false} aria-label={t("admin.users.activeOf", { name: user.display_name })} onChange={() => updateOne(user, { active: true })} />
+                ),
             },
           ]}
         />
       )}
 
+      <PartnerRoleModal
+        userName={partnerRoleUser?.display_name ?? null}
+        saving={updateUser.isPending}
+        onSave={(partnerId) => partnerRoleUser && updateOne(partnerRoleUser, { role: "partner", partner_id: partnerId }, () => setPartnerRoleUser(null))}
+        onCancel={() => setPartnerRoleUser(null)}
+      />
       <UserCreateModal open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
     </>
   );
