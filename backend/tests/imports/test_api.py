@@ -148,6 +148,30 @@ async def test_unreadable_upload_names_row(client: httpx.AsyncClient, as_role) -
     assert body["row"] == 3
 
 
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "empty_sheet"),
+        (b"\r\n\r\n", "empty_sheet"),
+        ("国籍,備考\r\n中国,なし\r\n".encode(), "name_column_not_found"),
+        (bytes(range(256)) * 8, "unknown_encoding"),
+    ],
+)
+async def test_unreadable_upload_codes(
+    client: httpx.AsyncClient, as_role, content: bytes, code: str
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.post(
+        "/api/v1/imports/uploads", headers=headers, files={"file": ("patients.csv", content)}
+    )
+
+    assert response.status_code == 422
+    body = response.json()["error"]
+    assert body["code"] == "unreadable_sheet"
+    assert body["fields"][0]["code"] == code
+
+
 async def test_upload_cell_over_limit(
     client: httpx.AsyncClient, as_role, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -217,7 +217,11 @@ HEADER_SEARCH_ROWS = 10
 
 
 class MappingError(ValueError):
-    pass
+    """A header row or a mapping the import cannot use, with the API's field error code."""
+
+    def __init__(self, message: str, code: str = "invalid_mapping") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -333,7 +337,7 @@ def find_header(
         if len(looked_at) >= HEADER_SEARCH_ROWS:
             break
     if not looked_at:
-        raise MappingError("The sheet is empty: it has no header row")
+        raise MappingError("The sheet is empty: it has no header row", code="empty_sheet")
     first_number, first_cells = looked_at[0]
     return HeaderSearch(first_number, first_cells, [], looked_at[1:])
 

@@ -212,7 +212,8 @@ def _open_with_header(
         headers = ", ".join(column.header for column in columns)
         raise MappingError(
             f"Name column not found among the headers ({headers}): map one to full_name, "
-            "family_name or name_latin with a mapping"
+            "family_name or name_latin with a mapping",
+            code="name_column_not_found",
         )
     return reader, search, columns
 
