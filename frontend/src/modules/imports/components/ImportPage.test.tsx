@@ -238,4 +238,44 @@ describe("ImportPage", () => {
     expect(within(row).getByText("事前確認")).toBeInTheDocument();
     expect(within(row).queryByRole("button")).not.toBeInTheDocument();
   });
+
+  it("should name why an upload cannot be read", async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["empty_sheet", {}, "ファイルが空です。見出しの行と患者のデータが入ったファイルを選んでください"],
+      ["unknown_encoding", {}, "ファイルの文字コードを判別できませんでした。CSV か Excel（.xlsx）のファイルか確認してください。CSV の場合は「文字コード」を選ぶか、Excel で「CSV UTF-8」として保存し直してください"],
+      ["undecodable_row", { row: 3 }, "3行目を選んだ文字コードで読み取れません。「文字コード」で別のものを選ぶか、Excel で「CSV UTF-8」として保存し直してください"],
+    ];
+    for (const [code, extra, expected] of cases) {
+      const message = "Cannot detect the file's encoding: save it as CSV UTF-8 or pass --encoding";
+      stubApi((_request, url) => {
+        if (url.pathname !== "/api/v1/imports/uploads") return undefined;
+        return jsonResponse({ error: { code: "unreadable_sheet", message, fields: [{ path: ["body", "file"], code, message }], ...extra } }, 422);
+      });
+      const user = userEvent.setup({ delay: null });
+      const { unmount } = renderWithProviders(<ImportPage />);
+
+      const input = document.querySelector<HTMLInputElement>("input[type=file]") as HTMLInputElement;
+      await user.upload(input, new File(["\u0000\u00ff"], "patients.csv", { type: "text/csv" }));
+      await user.click(screen.getByRole("button", { name: "アップロード" }));
+
+      expect(await screen.findByText(expected)).toBeInTheDocument();
+      expect(screen.queryByText(/--encoding/)).not.toBeInTheDocument();
+      unmount();
+    }
+  });
+
+  it("should stop at a file without data rows", async () => {
+    stubApi((_request, url) => {
+      if (url.pathname !== "/api/v1/imports/uploads") return undefined;
+      return jsonResponse({ batch: { ...BATCH, total_rows: 0 }, layout: { ...layout("患者一覧", ["氏名"]), total_rows: 0 } }, 201);
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(<ImportPage />);
+
+    await uploadWorkbook(user);
+
+    expect(await screen.findByText("見出しの行しかなく、取り込む患者のデータがありません。データの入ったファイルを選んでください")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "事前確認へ進む" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "アップロード" })).toBeInTheDocument();
+  });
 });

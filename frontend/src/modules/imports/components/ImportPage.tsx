@@ -11,6 +11,7 @@ import { useResumeImport } from "../hooks/useResumeImport";
 import { type ImportOptionsBody, useStartImport } from "../hooks/useStartImport";
 import { type UploadedSheet, useUploadSheet } from "../hooks/useUploadSheet";
 import { downloadRejectedRows } from "../utils/downloadRejectedRows";
+import { translateSheetError } from "../utils/translateSheetError";
 import { BatchCounts } from "./BatchCounts";
 import { ImportResultStep } from "./ImportResultStep";
 import { ImportRowsTable } from "./ImportRowsTable";
@@ -118,7 +119,7 @@ export function ImportPage() {
       { batchId: state.batchId, dryRun, options: options() },
       {
         onSuccess: () => setState((previous) => ({ ...previous, step: dryRun ? 2 : 3, startedFrom })),
-        onError: (error) => void message.error(translateApiError(error, t)),
+        onError: (error) => void message.error(translateSheetError(error, t)),
       },
     );
   };
@@ -136,8 +137,14 @@ export function ImportPage() {
     upload.mutate(
       { file, encoding: encoding || undefined, sheet: sheetName },
       {
-        onSuccess: (uploaded) => setState(mappingState(uploaded, file, encoding)),
-        onError: (error) => void message.error(translateApiError(error, t)),
+        onSuccess: (uploaded) => {
+          if (uploaded.layout.total_rows === 0) {
+            void message.error(t("imports.sheetErrors.noDataRows"));
+            return;
+          }
+          setState(mappingState(uploaded, file, encoding));
+        },
+        onError: (error) => void message.error(translateSheetError(error, t)),
       },
     );
   };

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 
 import { ApiError } from "@/api/ApiError";
 import { useMessage } from "@/modules/common/hooks/useMessage";
-import { translateApiError } from "@/modules/common/utils/translateApiError";
 
 import { type UploadedSheet, useUploadSheet } from "../hooks/useUploadSheet";
 import { listWorkbookSheets } from "../utils/listWorkbookSheets";
+import { translateSheetError } from "../utils/translateSheetError";
 import { SheetPicker } from "./SheetPicker";
 
 // Encodings staff meet in practice: Excel's Japanese CSV is Shift_JIS (Windows code page 932).
@@ -41,7 +41,7 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
         return;
       }
     }
-    void message.error(translateApiError(error, t));
+    void message.error(translateSheetError(error, t));
   };
 
   const uploadSheet = (sheet?: string) => {
@@ -50,7 +50,14 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
     upload.mutate(
       { file, encoding: encoding || undefined, sheet },
       {
-        onSuccess: (uploaded) => onUploaded(uploaded, encoding, file),
+        onSuccess: (uploaded) => {
+          // A header row alone would run as an import of 0 rows, which looks like a success.
+          if (uploaded.layout.total_rows === 0) {
+            void message.error(t("imports.sheetErrors.noDataRows"));
+            return;
+          }
+          onUploaded(uploaded, encoding, file);
+        },
         onError: (error) => void onUploadError(file, sheet, error),
       },
     );
