@@ -1,8 +1,9 @@
 import { channels, priorities } from "@/api/enums";
 import { Form, Input, Modal, Select } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 
+import { FormDatePicker } from "@/modules/common/components/FormDatePicker";
 import { FormDateRangePicker } from "@/modules/common/components/FormDateRangePicker";
 import { useFormDraft } from "@/modules/common/hooks/useFormDraft";
 import { useMessage } from "@/modules/common/hooks/useMessage";
@@ -21,6 +22,7 @@ type CaseFormValues = {
   channel: CaseCreateBody["channel"];
   priority: NonNullable<CaseCreateBody["priority"]>;
   desired_dates?: [Dayjs, Dayjs] | null;
+  received_on?: Dayjs | null;
   notes?: string;
 };
 
@@ -54,6 +56,7 @@ export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalPro
       priority: values.priority,
       desired_date_from: values.desired_dates?.[0]?.format("YYYY-MM-DD") ?? null,
       desired_date_to: values.desired_dates?.[1]?.format("YYYY-MM-DD") ?? null,
+      received_on: values.received_on?.format("YYYY-MM-DD") ?? null,
       notes: values.notes?.trim() || null,
     };
     createCase.mutate(body, {
@@ -81,12 +84,15 @@ export function CaseCreateModal({ patientId, open, onClose }: CaseCreateModalPro
       onCancel={cancel}
       destroyOnClose
     >
-      <Form<CaseFormValues> form={form} layout="vertical" initialValues={{ priority: "normal", channel: "email" }} onValuesChange={(_, values) => draft.save(values)} onFinish={onFinish}>
+      <Form<CaseFormValues> form={form} layout="vertical" initialValues={{ priority: "normal", channel: "email", received_on: dayjs() }} onValuesChange={(_, values) => draft.save(values)} onFinish={onFinish}>
         <Form.Item name="department_id" label={t("cases.department")}>
           <Select allowClear options={(departments.data ?? []).map((department) => ({ value: department.id, label: departmentName(department, language) }))} />
         </Form.Item>
         <Form.Item name="requested_treatment" label={t("cases.requestedTreatment")}>
           <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="received_on" label={t("cases.receivedOn")} extra={t("cases.receivedOnHint")}>
+          <FormDatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} disabledDate={(day) => day.isAfter(dayjs(), "day")} style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item name="channel" label={t("cases.channel")} rules={[{ required: true, message: t("fieldErrors.missing") }]}>
           <Select options={channels.map((value) => ({ value, label: t(`channels.${value}`) }))} />

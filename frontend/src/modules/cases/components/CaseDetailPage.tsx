@@ -90,6 +90,7 @@ export function CaseDetailPage() {
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t("cases.department")}>{departmentName(data.department_id)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.requestedTreatment")}>{data.requested_treatment}</Descriptions.Item>
+              <Descriptions.Item label={t("cases.receivedOn")}>{formatDate(data.received_on)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.channel")}>{data.channel ? t(`channels.${data.channel}`, { defaultValue: data.channel }) : ""}</Descriptions.Item>
               <Descriptions.Item label={t("cases.priority")}>{t(`priority.${data.priority}`)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.owner")}>{userName(data.owner_id)}</Descriptions.Item>

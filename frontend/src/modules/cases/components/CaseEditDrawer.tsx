@@ -23,8 +23,9 @@ import { type CaseUpdateBody, useUpdateCase } from "../hooks/useUpdateCase";
 
 type Case = ApiResponse<"/api/v1/cases/{case_id}", "get">;
 
-type CaseFormValues = Omit<CaseUpdateBody, "desired_date_from" | "desired_date_to" | "planned_arrival_date" | "planned_departure_date" | "estimated_value"> & {
+type CaseFormValues = Omit<CaseUpdateBody, "desired_date_from" | "desired_date_to" | "planned_arrival_date" | "planned_departure_date" | "received_on" | "estimated_value"> & {
   desired_dates?: [Dayjs, Dayjs] | null;
+  received_on?: Dayjs | null;
   planned_arrival_date?: Dayjs | null;
   planned_departure_date?: Dayjs | null;
   estimated_value?: number | null;
@@ -45,6 +46,7 @@ function toFormValues(item: Case): CaseFormValues {
     desired_dates: item.desired_date_from && item.desired_date_to ? [dayjs(item.desired_date_from), dayjs(item.desired_date_to)] : null,
     planned_arrival_date: toDay(item.planned_arrival_date),
     planned_departure_date: toDay(item.planned_departure_date),
+    received_on: toDay(item.received_on),
     estimated_value: item.estimated_value === null ? null : Number(item.estimated_value),
     currency: item.currency,
     notes: item.notes,
@@ -83,13 +85,14 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
     Modal.confirm({ title: t("common.unsavedTitle"), content: t("common.unsavedBody"), okText: t("common.discard"), cancelText: t("common.stay"), onOk: close });
   };
 
-  const onFinish = ({ desired_dates, planned_arrival_date, planned_departure_date, ...rest }: CaseFormValues) => {
+  const onFinish = ({ desired_dates, planned_arrival_date, planned_departure_date, received_on, ...rest }: CaseFormValues) => {
     const body: CaseUpdateBody = {
       ...rest,
       desired_date_from: toIso(desired_dates?.[0]),
       desired_date_to: toIso(desired_dates?.[1]),
       planned_arrival_date: toIso(planned_arrival_date),
       planned_departure_date: toIso(planned_departure_date),
+      received_on: toIso(received_on),
     };
     updateCase.mutate(body, {
       onSuccess: () => {
@@ -153,6 +156,9 @@ export function CaseEditDrawer({ item, open, onClose }: CaseEditDrawerProps) {
             </Form.Item>
           </>
         )}
+        <Form.Item name="received_on" label={t("cases.receivedOn")}>
+          <FormDatePicker format={["YYYY/MM/DD", "YYYY-MM-DD"]} disabledDate={(day) => day.isAfter(dayjs(), "day")} style={{ width: "100%" }} />
+        </Form.Item>
         <Form.Item name="desired_dates" label={t("cases.desiredDates")}>
           <FormDateRangePicker format="YYYY/MM/DD" style={{ width: "100%" }} />
         </Form.Item>
