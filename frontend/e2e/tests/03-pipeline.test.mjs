@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 
 import { launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from "../lib/browser.mjs";
@@ -115,6 +116,25 @@ describe("pipeline", () => {
     assert.equal(await page.locator(".ant-table-row").count(), total);
     assert.equal(await page.locator(".ant-table-row").filter({ hasText: cases.wangReference }).count(), 1);
     await screenshot(page, "pipeline-table-ja");
+  });
+
+  it("should export the filtered cases as CSV", async () => {
+    await page.goto(`${baseUrl}/pipeline?view=table&nationality=CN`);
+    await page.locator(".ant-table-row").filter({ hasText: cases.wangReference }).waitFor();
+    await page.getByRole("button", { name: "エクスポート" }).click();
+    const choice = page.getByRole("menuitem", { name: "CSV（UTF-8）" });
+    await choice.waitFor();
+    await screenshot(page, "pipeline-export-ja");
+
+    const downloading = page.waitForEvent("download");
+    await choice.click();
+    const download = await downloading;
+    const text = await readFile(await download.path(), "utf8");
+
+    assert.match(download.suggestedFilename(), /^cases.*\.csv$/);
+    assert.ok(text.startsWith("\uFEFF"), "the CSV starts with a byte order mark for Excel");
+    assert.match(text, new RegExp(cases.wangReference));
+    assert.doesNotMatch(text, /Nguyễn/);
   });
 
   it("should fit a tablet screen", async () => {

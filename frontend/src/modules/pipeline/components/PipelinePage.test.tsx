@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 
 import { jsonResponse } from "@/test/jsonResponse";
-import { renderWithProviders } from "@/test/renderWithProviders";
+import { renderWithProviders, testUser } from "@/test/renderWithProviders";
 import { EMPTY_PAGE, stubListEndpoint } from "@/test/stubListEndpoint";
 
 import { PipelinePage } from "./PipelinePage";
@@ -79,5 +80,67 @@ describe("PipelinePage board", () => {
 
     expect(await screen.findByText(/リクエストID: req-5/, {}, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole("button", { name: "再読み込み" })).toBeInTheDocument());
+  });
+});
+
+describe("PipelinePage export", () => {
+  const { createObjectURL, revokeObjectURL } = URL;
+
+  beforeEach(() => {
+    URL.createObjectURL = vi.fn(() => "blob:cases");
+    URL.revokeObjectURL = vi.fn();
+  });
+
+  afterEach(() => {
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = revokeObjectURL;
+    vi.unstubAllGlobals();
+  });
+
+  const csvResponse = () => new Response("\uFEFF案件番号\r\n", { headers: { "Content-Type": "text/csv" } });
+
+  it("should export the table view with its filters and sort", async () => {
+    const exports = stubListEndpoint("/api/v1/exports/cases", csvResponse);
+    renderWithProviders(<PipelinePage />, { path: "/pipeline?view=table&stage=doctor_review&nationality=CN&priority=high&sort=reference&page=2" });
+
+    await userEvent.click(await screen.findByRole("button", { name: /エクスポート/ }));
+    await userEvent.click(await screen.findByText("CSV（Shift_JIS・古いExcel向け）"));
+
+    await waitFor(() => expect(exports).toHaveLength(1));
+    const query = exports[0];
+    expect(query?.get("format")).toBe("csv");
+    expect(query?.get("encoding")).toBe("cp932");
+    expect(query?.getAll("stage")).toEqual(["doctor_review"]);
+    expect(query?.get("nationality")).toBe("CN");
+    expect(query?.get("priority")).toBe("high");
+    expect(query?.get("sort")).toBe("reference");
+    expect(query?.has("page")).toBe(false);
+    expect(query?.has("page_size")).toBe(false);
+    await waitFor(() => expect(URL.createObjectURL).toHaveBeenCalledTimes(1));
+  });
+
+  it("should export every stage from the board", async () => {
+    const exports = stubListEndpoint("/api/v1/exports/cases", csvResponse);
+    renderWithProviders(<PipelinePage />, { path: "/pipeline?q=王&stage=doctor_review" });
+
+    await userEvent.click(await screen.findByRole("button", { name: /エクスポート/ }));
+    await userEvent.click(await screen.findByText("Excel（.xlsx）"));
+
+    await waitFor(() => expect(exports).toHaveLength(1));
+    const query = exports[0];
+    expect(query?.get("format")).toBe("xlsx");
+    expect(query?.get("encoding")).toBe("utf-8-sig");
+    expect(query?.get("q")).toBe("王");
+    expect(query?.has("stage")).toBe(false);
+    expect(query?.get("sort")).toBe("-stage_changed_at");
+  });
+
+  it("should hide export without the permission", async () => {
+    stubListEndpoint("/api/v1/cases", () => jsonResponse(EMPTY_PAGE));
+    const user = { ...testUser, permissions: testUser.permissions.filter((permission) => permission !== "data:export") };
+    renderWithProviders(<PipelinePage />, { path: "/pipeline", session: { user } });
+
+    expect(await screen.findByText("条件に合う案件はありません")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /エクスポート/ })).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 
 import { useBoardCases } from "../hooks/useBoardCases";
 import { boardColumns } from "../utils/boardColumns";
+import { CaseExportButton } from "./CaseExportButton";
 import { CasesTable } from "./CasesTable";
 import { KanbanBoard } from "./KanbanBoard";
 
@@ -46,7 +47,9 @@ export function PipelinePage() {
     priority: (searchParams.get("priority") as Priority | null) ?? undefined,
   };
   const board = useBoardCases(filters, COLUMN_SIZE, view === "board");
-  const table = useCases({ ...filters, page, page_size: TABLE_PAGE_SIZE, sort: sort ?? "-stage_changed_at" }, view === "table");
+  // The board has no sort of its own, so its export follows the table's default order.
+  const tableSort = sort ?? "-stage_changed_at";
+  const table = useCases({ ...filters, page, page_size: TABLE_PAGE_SIZE, sort: tableSort }, view === "table");
   usePageWithinTotal(table.data, page, TABLE_PAGE_SIZE, update);
   const columns = boardColumns(board.pages);
   const boardEmpty = columns.every((column) => column.total === 0);
@@ -67,14 +70,17 @@ export function PipelinePage() {
         <Typography.Title level={1} className="page-title">
           {t("nav.pipeline")}
         </Typography.Title>
-        <Segmented
-          value={view}
-          onChange={(value) => update({ view: value === "table" ? "table" : undefined, sort: undefined })}
-          options={[
-            { value: "board", label: t("pipeline.boardView") },
-            { value: "table", label: t("pipeline.tableView") },
-          ]}
-        />
+        <div className="toolbar" style={{ marginBottom: 0 }}>
+          <CaseExportButton params={{ ...filters, sort: tableSort }} />
+          <Segmented
+            value={view}
+            onChange={(value) => update({ view: value === "table" ? "table" : undefined, sort: undefined })}
+            options={[
+              { value: "board", label: t("pipeline.boardView") },
+              { value: "table", label: t("pipeline.tableView") },
+            ]}
+          />
+        </div>
       </div>
 
       <div className="toolbar">

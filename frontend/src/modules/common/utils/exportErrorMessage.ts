@@ -29,6 +29,6 @@ export function exportErrorMessage(error: unknown, t: TFunction): string {
 
   const listed = characters.slice(0, MAX_SHOWN_CHARACTERS).map((codePoint) => describeCodePoint(String(codePoint)));
   const unlisted = characters.length - listed.length;
-  const listing = unlisted > 0 ? `${listed.join(" ")} ${t("patients.export.moreCharacters", { count: unlisted })}` : listed.join(" ");
-  return t("patients.export.cp932Unencodable", { characters: listing });
+  const listing = unlisted > 0 ? `${listed.join(" ")} ${t("exports.moreCharacters", { count: unlisted })}` : listed.join(" ");
+  return t("exports.cp932Unencodable", { characters: listing });
 }
