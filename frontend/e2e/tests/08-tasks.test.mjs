@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { launchBrowser, logIn, newContext, screenshot, seriousAxeViolations } from "../lib/browser.mjs";
 import { fixtures } from "../lib/fixtures.mjs";
 
-const { baseUrl, cases } = fixtures();
+const { baseUrl, cases, patients } = fixtures();
 
 describe("tasks", () => {
   let browser;
@@ -37,7 +37,19 @@ describe("tasks", () => {
     const mine = page.locator(".ant-table-row").filter({ hasText: "診療情報提供書の翻訳を依頼" });
     await mine.waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.equal(await mine.getByRole("link", { name: "王 小明 (WANG XIAOMING)" }).getAttribute("href"), `/patients/${patients.wang}`);
+    assert.equal(await mine.getByRole("link", { name: cases.wangReference }).getAttribute("href"), `/cases/${cases.wang}`);
     await screenshot(page, "tasks-mine-ja");
+
+    // On a tablet the columns scroll sideways, but the button to finish a task stays in view.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const button = mine.getByRole("button", { name: "完了にする" });
+    const box = await button.boundingBox();
+    assert.ok(box, "完了にする is not rendered at 768px");
+    assert.ok(box.x >= 0, `完了にする starts left of the viewport at x=${box.x}`);
+    assert.ok(box.x + box.width <= 768, `完了にする ends right of the viewport at x=${box.x + box.width}`);
+    await screenshot(page, "tasks-mine-tablet-ja");
+    await page.setViewportSize({ width: 1280, height: 800 });
     await mine.getByRole("button", { name: "完了にする" }).click();
     await page.getByText("タスクを完了にしました").waitFor();
     await mine.waitFor({ state: "detached" });

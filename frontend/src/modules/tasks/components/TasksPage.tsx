@@ -66,6 +66,7 @@ export function TasksPage() {
           tasks={data?.items ?? []}
           loading={isFetching}
           userName={userName}
+          showPatientAndCase
           pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: (next) => update({ page: next }) }}
         />
       )}
