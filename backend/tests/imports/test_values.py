@@ -232,5 +232,21 @@ def test_split_full_name_full_width_space() -> None:
     assert split_full_name(normalize_text("王　偉") or "") == ("王", "偉")
 
 
+@pytest.mark.parametrize(
+    ("full_name", "passport_name", "expected"),
+    [
+        ("Ahmed Hassan", "HASSAN AHMED", ("Hassan", "Ahmed")),
+        ("María García López", "GARCIA LOPEZ MARIA", ("García López", "María")),
+        ("Nguyễn Văn An", "NGUYEN VAN AN", ("Nguyễn", "Văn An")),
+        ("Ahmed Hassan", "HASSAN MOHAMED", ("Ahmed", "Hassan")),
+        ("محمد العلي", "ALALI MOHAMMED", ("محمد", "العلي")),
+    ],
+)
+def test_split_full_name_follows_passport_order(
+    full_name: str, passport_name: str, expected: tuple[str, str]
+) -> None:
+    assert split_full_name(full_name, passport_name) == expected
+
+
 def test_split_full_name_without_space() -> None:
     assert split_full_name("王偉") == ("王偉", None)

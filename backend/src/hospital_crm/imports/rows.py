@@ -156,7 +156,7 @@ class RowParser:
         full = _first_text(values, ImportField.FULL_NAME)
         latin = _first_text(values, ImportField.NAME_LATIN)
         if family is None and given is None and full is not None:
-            family, given = split_full_name(full)
+            family, given = split_full_name(full, latin)
         if family is None and given is None and latin is not None:
             family, given = split_full_name(latin)
         if family is None and given is None:

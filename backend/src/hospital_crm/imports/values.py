@@ -269,11 +269,28 @@ def _parse_phone(text: str, regions: list[str]) -> str:
 # --- Names -------------------------------------------------------------------------------
 
 
-def split_full_name(full_name: str) -> tuple[str, str | None]:
-    """Split a single name cell into family and given name at the first space.
+def split_full_name(full_name: str, passport_name: str | None = None) -> tuple[str, str | None]:
+    """Split a single name cell into family and given name.
 
+    A passport name lists the family name first. When it has the same words as the
+    name cell in another order ("Ahmed Hassan" beside "HASSAN AHMED"), the name cell
+    is split where that order says. Otherwise the split is at the first space.
     The text is already NFKC-normalised, so a full-width space is a plain space here.
     Without a space the whole text is the family name and the given name is None.
     """
+    words = full_name.split(" ")
+    if passport_name is not None and len(words) > 1:
+        passport_words = [_latin_word(word) for word in passport_name.split()]
+        plain = [_latin_word(word) for word in words]
+        for given_count in range(1, len(words)):
+            if plain[given_count:] + plain[:given_count] == passport_words:
+                return " ".join(words[given_count:]), " ".join(words[:given_count])
+
     family, _, given = full_name.partition(" ")
     return family, (given or None)
+
+
+def _latin_word(word: str) -> str:
+    """Return a name word without diacritics or case, for comparing spellings of one name."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
