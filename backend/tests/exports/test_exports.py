@@ -9,11 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from hospital_crm.audit.models import AuditEvent
+from hospital_crm.cases.models import Channel, Priority
 from hospital_crm.core.config import Settings
 from hospital_crm.core.context import SYSTEM
 from hospital_crm.core.db import AsyncSession, create_database
 from hospital_crm.core.migrations import migrate
 from hospital_crm.core.permissions import Role
+from hospital_crm.exports.service import CHANNEL_LABELS, PRIORITY_LABELS
 from hospital_crm.imports.pipeline import ImportOptions, ImportRunner
 from hospital_crm.partners.models import Partner, PartnerKind
 from hospital_crm.patients import service as patient_service
@@ -178,7 +180,19 @@ async def test_filters_and_audit(
     assert event is not None
     assert event.details["row_count"] == 2
     assert event.details["filters"] == {"nationality": "CN"}
-    assert "パスポート番号" in event.fields
+    assert event.fields == ["passport_number", "medical_summary", "allergies"]
+
+
+async def test_finance_export_audits_passport_only(
+    client: httpx.AsyncClient, as_role, imported: None, session: AsyncSession
+) -> None:
+    headers = await as_role(Role.finance)
+
+    await client.get("/api/v1/exports/patients", headers=headers)
+
+    event = await session.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
+    assert event is not None
+    assert event.fields == ["passport_number"]
 
 
 @pytest.mark.parametrize("kind", ["patients", "cases"])
@@ -227,6 +241,25 @@ async def test_cases_export_stage_labels(
         ("李", "見積提示", "整形外科")
     ]
     assert rows[0]["受付日"] == "2024-04-15"
+    assert rows[0]["経路"] == "取り込み（経路不明）"
+    assert rows[0]["優先度"] == "通常"
+
+
+def test_case_labels_cover_every_enum() -> None:
+    assert set(CHANNEL_LABELS) == set(Channel)
+    assert set(PRIORITY_LABELS) == set(Priority)
+
+
+@pytest.mark.parametrize(("kind", "title"), [("patients", "患者一覧"), ("cases", "案件一覧")])
+async def test_xlsx_sheet_named_after_list(
+    client: httpx.AsyncClient, as_role, imported: None, kind: str, title: str
+) -> None:
+    headers = await as_role(Role.coordinator)
+
+    response = await client.get(f"/api/v1/exports/{kind}?format=xlsx", headers=headers)
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    assert workbook.sheetnames == [title]
 
 
 async def test_round_trip_into_empty_database(

@@ -67,7 +67,11 @@ async def record(
     details: dict[str, Any] | None = None,
     outcome: AuditOutcome = AuditOutcome.success,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction, so the access and its record commit together."""
+    """Append one event in the caller's transaction, so the access and its record commit together.
+
+    `fields` contains attribute identifiers such as "passport_number", never display labels,
+    because the audit log screen translates identifiers into the reader's language.
+    """
     request = current_request.get()
     event = AuditEvent(
         id=uuid.uuid4(),

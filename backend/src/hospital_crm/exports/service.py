@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from hospital_crm.audit import service as audit
 from hospital_crm.cases import service as case_service
-from hospital_crm.cases.models import Case
+from hospital_crm.cases.models import Case, Channel, Priority
 from hospital_crm.core.context import Principal
 from hospital_crm.core.crypto import FieldCipher
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
@@ -44,6 +44,23 @@ FETCH_SIZE = 1000
 MAX_REPORTED_CHARACTERS = 20
 
 SEX_LABELS = {"male": "男", "female": "女", "other": "その他", "unknown": "不明"}
+# The Japanese labels the screens show (frontend/src/locales/ja.json, "channels", "priority").
+CHANNEL_LABELS = {
+    Channel.email: "メール",
+    Channel.web_form: "Webフォーム",
+    Channel.phone: "電話",
+    Channel.whatsapp: "WhatsApp",
+    Channel.wechat: "WeChat",
+    Channel.line: "LINE",
+    Channel.partner: "紹介元経由",
+    Channel.imported: "取り込み（経路不明）",
+}
+PRIORITY_LABELS = {
+    Priority.low: "低",
+    Priority.normal: "通常",
+    Priority.high: "高",
+    Priority.urgent: "至急",
+}
 # Timestamps are stored in UTC and exported in the hospital's time zone, with the UTC
 # offset in CSV text. An XLSX cell cannot carry an offset, so its header names the zone.
 EXPORT_TIME_ZONE = ZoneInfo("Asia/Tokyo")
@@ -74,6 +91,8 @@ class ExportColumn:
     value: Callable[[Any], Any]
     # Permission needed to see the column; None for every role that may export.
     permission: Permission | None = None
+    # Patient attribute the column reads, named in the audit event of a restricted column.
+    field: str | None = None
 
 
 def _phones(patient: Patient) -> str:
@@ -82,6 +101,8 @@ def _phones(patient: Patient) -> str:
 
 class PatientExport:
     """Column definitions and row values for one patients export."""
+
+    sheet_title = "患者一覧"
 
     def __init__(
         self,
@@ -113,12 +134,22 @@ class PatientExport:
             ExportColumn("電話番号", _phones),
             ExportColumn("メールアドレス", lambda p: p.email),
             ExportColumn(
-                "パスポート番号", decrypt("passport_number"), Permission.patients_read_identity
+                "パスポート番号",
+                decrypt("passport_number"),
+                Permission.patients_read_identity,
+                "passport_number",
             ),
             ExportColumn("紹介元", lambda p: partners.get(p.referring_partner_id)),
             ExportColumn("備考", lambda p: p.notes),
-            ExportColumn("病歴概要", decrypt("medical_summary"), Permission.patients_read_medical),
-            ExportColumn("アレルギー", decrypt("allergies"), Permission.patients_read_medical),
+            ExportColumn(
+                "病歴概要",
+                decrypt("medical_summary"),
+                Permission.patients_read_medical,
+                "medical_summary",
+            ),
+            ExportColumn(
+                "アレルギー", decrypt("allergies"), Permission.patients_read_medical, "allergies"
+            ),
             ExportColumn(CREATED_AT_HEADER, lambda p: p.created_at),
         ]
         columns += [
@@ -129,7 +160,8 @@ class PatientExport:
 
     @property
     def sensitive_fields(self) -> list[str]:
-        return [column.header for column in self.columns if column.permission is not None]
+        """Field identifiers of the restricted columns included, for the audit event."""
+        return [column.field for column in self.columns if column.field is not None]
 
     @property
     def headers(self) -> list[str]:
@@ -141,6 +173,8 @@ class PatientExport:
 
 
 class CaseExport:
+    sheet_title = "案件一覧"
+
     def __init__(self, partners: dict[uuid.UUID, str], departments: dict[uuid.UUID, str]) -> None:
         stage_label = {stage: labels[0] for stage, labels in STAGE_LABELS.items()}
         self.columns = [
@@ -154,8 +188,8 @@ class CaseExport:
             ExportColumn("希望診療科", lambda row: departments.get(row[0].department_id)),
             ExportColumn("紹介元", lambda row: partners.get(row[0].referring_partner_id)),
             ExportColumn("受付日", lambda row: row[0].received_on),
-            ExportColumn("経路", lambda row: row[0].channel.value),
-            ExportColumn("優先度", lambda row: row[0].priority.value),
+            ExportColumn("経路", lambda row: CHANNEL_LABELS[row[0].channel]),
+            ExportColumn("優先度", lambda row: PRIORITY_LABELS[row[0].priority]),
             ExportColumn("希望治療", lambda row: row[0].requested_treatment),
             ExportColumn("来日予定日", lambda row: row[0].planned_arrival_date),
             ExportColumn("帰国予定日", lambda row: row[0].planned_departure_date),
@@ -356,7 +390,7 @@ async def build_xlsx(
 ) -> IO[bytes]:
     """Write an XLSX with openpyxl's write-only mode; dates become real date cells."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("export")
+    sheet = workbook.create_sheet(exporter.sheet_title)
     sheet.append([neutralize(header) for header in exporter.headers])
     async for rows in row_partitions(session, query, exporter):
         for row in rows:
