@@ -19,6 +19,15 @@ describe("auditFieldLabel", () => {
     expect(auditFieldLabel("care_preferences", t)).toBe("配慮事項");
   });
 
+  it("should translate the export headers of older events", () => {
+    i18n.addResourceBundle("en", "translation", en);
+    const english = i18n.getFixedT("en");
+
+    expect(auditFieldLabel("パスポート番号", english)).toBe("Passport number");
+    expect(auditFieldLabel("病歴概要", english)).toBe("Medical summary");
+    expect(auditFieldLabel("アレルギー", english)).toBe("Allergies");
+  });
+
   it("should keep an unknown field's name", () => {
     expect(auditFieldLabel("blood_type", t)).toBe("blood_type");
   });
