@@ -1,4 +1,5 @@
 import { screen, within } from "@testing-library/react";
+import { Route, Routes } from "react-router-dom";
 
 import { renderWithProviders, testUser } from "@/test/renderWithProviders";
 
@@ -15,7 +16,6 @@ const partnerUser = {
     "patients:read_identity",
     "cases:read",
     "cases:write",
-    "cases:move_stage",
     "activities:read",
     "activities:write",
     "tasks:read",
@@ -37,5 +37,32 @@ describe("AppLayout", () => {
 
     const nav = screen.getByRole("navigation", { name: "メインメニュー" });
     expect(within(nav).queryByRole("link", { name: "タスク" })).not.toBeInTheDocument();
+  });
+
+  it("should keep the page closed until a required password change", async () => {
+    const page = (
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route path="*" element={<p>ページ本文</p>} />
+        </Route>
+      </Routes>
+    );
+    renderWithProviders(page, { session: { user: { ...testUser, must_change_password: true } } });
+
+    expect(await screen.findByRole("dialog")).toBeInTheDocument();
+    expect(screen.queryByText("ページ本文")).not.toBeInTheDocument();
+  });
+
+  it("should show the page after the password is set", () => {
+    const page = (
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route path="*" element={<p>ページ本文</p>} />
+        </Route>
+      </Routes>
+    );
+    renderWithProviders(page);
+
+    expect(screen.getByText("ページ本文")).toBeInTheDocument();
   });
 });

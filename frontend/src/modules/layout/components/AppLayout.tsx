@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router-dom";
 
 import { useCan } from "@/modules/auth/hooks/useCan";
+import { useSession } from "@/modules/auth/hooks/useSession";
 import { PageSpinner } from "@/modules/common/components/PageSpinner";
 
 import { LanguageSwitcher } from "./LanguageSwitcher";
@@ -33,6 +34,8 @@ function selectedNavPath(pathname: string): string {
 export function AppLayout() {
   const { t } = useTranslation();
   const can = useCan();
+  const { user } = useSession();
+  const passwordRequired = user?.must_change_password ?? false;
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
@@ -88,9 +91,12 @@ export function AppLayout() {
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Suspense fallback={<PageSpinner />}>
-            <Outlet />
-          </Suspense>
+          {/* Until a one-time password is replaced, the API refuses every route that needs a permission. */}
+          {!passwordRequired && (
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -40,7 +40,8 @@ export function UserActions() {
       <span className="user-identity">
         <UserOutlined aria-hidden />
         <span className="user-name">{user.display_name}</span>
-        <span className="user-role">{t(`roles.${user.role}`)}</span>
+        {/* The first administrator is named after the role (管理者); the name alone says it. */}
+        {t(`roles.${user.role}`) !== user.display_name && <span className="user-role">{t(`roles.${user.role}`)}</span>}
       </span>
       <Button type="text" icon={<KeyOutlined />} aria-label={t("password.title")} onClick={() => setChangingPassword(true)}>
         <span className="header-button-label">{t("password.title")}</span>
