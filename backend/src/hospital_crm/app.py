@@ -20,6 +20,7 @@ from hospital_crm.activities.router import router as activities_router
 from hospital_crm.audit.router import router as audit_router
 from hospital_crm.auth.router import router as auth_router
 from hospital_crm.cases.router import router as cases_router
+from hospital_crm.core.body_limit import BodySizeLimitMiddleware
 from hospital_crm.core.cache import create_cache
 from hospital_crm.core.config import Settings, get_settings
 from hospital_crm.core.context import current_request
@@ -33,6 +34,7 @@ from hospital_crm.departments.router import router as departments_router
 from hospital_crm.exports.router import router as exports_router
 from hospital_crm.health.router import router as health_router
 from hospital_crm.imports.router import router as imports_router
+from hospital_crm.imports.service import MAX_UPLOAD_REQUEST_BYTES
 from hospital_crm.partners.router import router as partners_router
 from hospital_crm.patients.router import router as patients_router
 from hospital_crm.reports.router import router as reports_router
@@ -220,6 +222,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Content-Disposition"],
         )
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_body_bytes=settings.max_request_body_bytes,
+        path_limits={"/api/v1/imports/uploads": MAX_UPLOAD_REQUEST_BYTES},
+    )
     app.add_middleware(RateLimitMiddleware, requests_per_minute=settings.rate_limit_per_minute)
     app.add_middleware(RequestContextMiddleware)
     if settings.trusted_proxies:

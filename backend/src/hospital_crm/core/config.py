@@ -88,6 +88,8 @@ class Settings(BaseSettings):
     login_ip_window_minutes: int = 15
     # API requests allowed per client IP address per minute; 0 turns the limit off.
     rate_limit_per_minute: int = 600
+    # Largest request body in bytes; the spreadsheet upload has its own, larger limit.
+    max_request_body_bytes: int = Field(default=1024 * 1024, gt=0)
 
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)

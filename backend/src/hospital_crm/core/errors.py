@@ -121,3 +121,14 @@ class ServiceUnavailable(AppError):
     status_code = 503
     code = "service_unavailable"
     message = "A service the application needs is unavailable."
+
+
+class RequestTooLarge(AppError):
+    status_code = 413
+    code = "request_too_large"
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(
+            f"The request body is larger than {max_bytes} bytes; send less data at once.",
+            max_bytes=max_bytes,
+        )

@@ -36,6 +36,9 @@ logger = structlog.get_logger(__name__)
 # Uploads larger than this are rejected before they are stored (a 100,000-row sheet
 # with twenty columns is about 20 MB as CSV).
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+# The whole multipart request may be larger than the file by its boundaries, part
+# headers and form fields. frontend/nginx.conf sets client_max_body_size to this size.
+MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 _UNSAFE_NAME = re.compile(r"[^\w.\-]+")
 # Batches whose upload waits for a preview, a commit or a resume.
 UNFINISHED_STATUSES = (BatchStatus.uploaded, BatchStatus.previewed, BatchStatus.failed)

@@ -15,6 +15,7 @@ export const apiErrorKeys: Record<string, string> = {
   conflict: "errors.conflict",
   account_locked: "errors.account_locked",
   too_many_attempts: "errors.too_many_attempts",
+  request_too_large: "errors.request_too_large",
   service_unavailable: "errors.service_unavailable",
   duplicate_candidates: "errors.duplicate_candidates",
   invalid_stage_transition: "errors.invalid_stage_transition",

@@ -5,6 +5,7 @@ export const statusErrorKeys: Record<number, string> = {
   403: "errors.permission_denied",
   404: "errors.not_found",
   409: "errors.conflict",
+  413: "errors.request_too_large",
   422: "errors.validation_failed",
   423: "errors.account_locked",
   429: "errors.too_many_attempts",

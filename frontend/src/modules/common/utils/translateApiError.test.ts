@@ -18,6 +18,12 @@ describe("translateApiError", () => {
     expect(translateApiError(error, t)).toBe("指定されたデータが見つかりません");
   });
 
+  it("should translate a body rejected as too large", () => {
+    const error = new ApiError(413, { error: { code: "request_too_large", message: "x", fields: [] }, request_id: "r3" });
+
+    expect(translateApiError(error, t)).toBe("送信するデータが大きすぎます。入力を短くしてください");
+  });
+
   it("should show the request id for unknown errors", () => {
     const error = new ApiError(500, { error: { code: "internal_error", message: "x" }, request_id: "abc123" });
 
