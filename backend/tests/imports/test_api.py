@@ -241,3 +241,25 @@ async def test_running_import_cannot_resume(client: httpx.AsyncClient, as_role, 
     resumed = await client.post(f"/api/v1/imports/batches/{batch_id}/resume", headers=headers)
 
     assert resumed.status_code == 409
+
+
+async def test_skipped_rows_name_matched_patient(client: httpx.AsyncClient, as_role) -> None:
+    headers = await as_role(Role.coordinator)
+    first = (await upload(client, headers, "patients_cp932.csv"))["batch"]["id"]
+    await client.post(f"/api/v1/imports/batches/{first}/commit", headers=headers, json={})
+    second = (await upload(client, headers, "patients_cp932.csv"))["batch"]["id"]
+    await client.post(f"/api/v1/imports/batches/{second}/preview", headers=headers, json={})
+
+    response = await client.get(
+        f"/api/v1/imports/batches/{second}/rows?outcome=skipped", headers=headers
+    )
+
+    assert response.status_code == 200, response.text
+    rows = response.json()["items"]
+    assert len(rows) == 4
+    assert all(row["patient_name"] is not None for row in rows)
+    li = next(row for row in rows if row["patient_name"]["family_name"] == "李")
+    assert li["patient_name"]["given_name"] == "娜"
+    assert li["patient_name"]["name_latin"] == "LI NA"
+    patient = await client.get(f"/api/v1/patients/{li['patient_id']}", headers=headers)
+    assert patient.json()["family_name"] == "李"

@@ -39,7 +39,8 @@ async def test_cli_exit_one_with_rejects(invoke, session: AsyncSession, tmp_path
     result = await invoke(str(FIXTURES / "patients_bad_rows.csv"), "--rejects", str(rejects))
 
     assert result.exit_code == 1, result.output
-    assert "不備 / rejected" in result.output
+    assert "新規登録 / created" in result.output
+    assert "不備あり / rejected" in result.output
     assert await patient_count(session) == 2
     assert rejects.read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(rejects.read_text(encoding="utf-8-sig").splitlines()) == 9
@@ -50,6 +51,8 @@ async def test_cli_dry_run_exit_zero(invoke, session: AsyncSession) -> None:
 
     assert result.exit_code == 0, result.output
     assert "dry run" in result.output
+    assert "新規登録予定 / created" in result.output
+    assert "作成予定の案件 / cases opened" in result.output
     assert await patient_count(session) == 0
 
 

@@ -1171,6 +1171,7 @@ export interface components {
             outcome: components["schemas"]["RowOutcome"];
             /** Patient Id */
             patient_id: string | null;
+            patient_name?: components["schemas"]["RowPatientName"] | null;
             /** Duplicate Reasons */
             duplicate_reasons: string[];
             /** Errors */
@@ -2342,6 +2343,18 @@ export interface components {
          * @enum {string}
          */
         RowOutcome: "created" | "updated" | "skipped" | "rejected";
+        /**
+         * RowPatientName
+         * @description Name of the patient a row created, updated or matched as a duplicate.
+         */
+        RowPatientName: {
+            /** Family Name */
+            family_name: string | null;
+            /** Given Name */
+            given_name: string | null;
+            /** Name Latin */
+            name_latin: string | null;
+        };
         /**
          * Sex
          * @enum {string}

@@ -285,17 +285,36 @@ def _print_more(total: int, shown: int, option: str, path: Path | None) -> None:
     console.print(f"… 他 {total - shown} 行 / {total - shown} more rows ({where})")
 
 
+# The import wizard's words for each outcome (imports.outcomes and imports.previewOutcomes in
+# frontend/src/locales/ja.json), so the CLI and the screen name a row's outcome alike.
+RESULT_LABELS = {
+    "created": "新規登録",
+    "updated": "更新",
+    "skipped": "重複のため未取込",
+    "rejected": "不備あり",
+    "cases": "作成した案件",
+}
+DRY_RUN_LABELS = {
+    "created": "新規登録予定",
+    "updated": "更新予定",
+    "skipped": "重複のため取り込まない",
+    "rejected": "不備あり",
+    "cases": "作成予定の案件",
+}
+
+
 def _print_summary(summary: ImportSummary) -> None:
     layout = summary.layout
     table = Table(title="取り込み結果 / Import result" + (" (dry run)" if summary.dry_run else ""))
     table.add_column("")
     table.add_column("rows", justify="right")
-    table.add_row("作成 / created", str(summary.created))
-    table.add_row("更新 / updated", str(summary.updated))
-    table.add_row("重複のため未取込 / skipped as duplicates", str(summary.skipped))
-    table.add_row("不備 / rejected", str(summary.rejected))
+    labels = DRY_RUN_LABELS if summary.dry_run else RESULT_LABELS
+    table.add_row(f"{labels['created']} / created", str(summary.created))
+    table.add_row(f"{labels['updated']} / updated", str(summary.updated))
+    table.add_row(f"{labels['skipped']} / skipped as duplicates", str(summary.skipped))
+    table.add_row(f"{labels['rejected']} / rejected", str(summary.rejected))
     table.add_row("合計 / data rows", str(summary.processed))
-    table.add_row("案件作成 / cases opened", str(summary.cases_created))
+    table.add_row(f"{labels['cases']} / cases opened", str(summary.cases_created))
     console.print(table)
 
     source = layout.encoding or layout.sheet_name

@@ -296,7 +296,7 @@ async def list_batch_rows(
 ) -> object:
     """List row outcomes in sheet order: every row of a preview, uncreated rows of an import."""
     batch = await service.get_batch(session, principal, batch_id)
-    return await service.list_rows(session, batch, page, outcome=outcome)
+    return await service.list_rows_with_patients(session, principal, batch, page, outcome=outcome)
 
 
 @router.get("/batches/{batch_id}/rejects.csv", response_class=StreamingResponse)

@@ -125,10 +125,20 @@ class RowErrorOut(Schema):
     message_zh: str
 
 
+class RowPatientName(Schema):
+    """Name of the patient a row created, updated or matched as a duplicate."""
+
+    family_name: str | None
+    given_name: str | None
+    name_latin: str | None
+
+
 class BatchRowOut(Schema):
     row_number: int
     outcome: RowOutcome
     patient_id: uuid.UUID | None
+    # Null when the row has no patient or the reader may no longer see it (deleted, merged).
+    patient_name: RowPatientName | None = None
     duplicate_reasons: list[str]
     errors: list[RowErrorOut]
     cells: list[Any]

@@ -6,6 +6,7 @@ import io
 import re
 import uuid
 from collections.abc import AsyncIterator, Collection, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,7 +30,10 @@ from hospital_crm.imports.models import (
     ImportMapping,
     RowOutcome,
 )
+from hospital_crm.imports.schemas import BatchRowOut, RowPatientName
 from hospital_crm.imports.values import neutralize
+from hospital_crm.patients import service as patient_service
+from hospital_crm.patients.models import Patient
 
 logger = structlog.get_logger(__name__)
 
@@ -265,6 +269,37 @@ async def list_rows(
     if outcome is not None:
         query = query.where(ImportBatchRow.outcome == outcome)
     return await paginate(session, query, page, default_order=ImportBatchRow.row_number)
+
+
+async def list_rows_with_patients(
+    session: AsyncReadSession,
+    principal: Principal,
+    batch: ImportBatch,
+    page: PageParams,
+    *,
+    outcome: RowOutcome | None = None,
+) -> Page[BatchRowOut]:
+    """List a page of rows with the name of each row's patient, in one query per page."""
+    rows = await list_rows(session, batch, page, outcome=outcome)
+
+    patient_ids = {row.patient_id for row in rows.items if row.patient_id is not None}
+    names: dict[uuid.UUID, RowPatientName] = {}
+    if patient_ids:
+        query = select(
+            Patient.id, Patient.family_name, Patient.given_name, Patient.name_latin
+        ).where(Patient.id.in_(patient_ids), patient_service.visible_patients(principal))
+        for patient_id, family_name, given_name, name_latin in await session.execute(query):
+            names[patient_id] = RowPatientName(
+                family_name=family_name, given_name=given_name, name_latin=name_latin
+            )
+
+    items = [
+        BatchRowOut.model_validate(row).model_copy(
+            update={"patient_name": names.get(row.patient_id) if row.patient_id else None}
+        )
+        for row in rows.items
+    ]
+    return replace(rows, items=items)
 
 
 def reason_text(row_number: int, errors: list[dict[str, str]]) -> str:
