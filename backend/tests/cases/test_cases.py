@@ -64,6 +64,41 @@ async def test_invalid_case_values(client, as_role):
     assert no_currency.status_code == 422
 
 
+async def test_invalid_characters_in_case(client, as_role):
+    headers = await as_role()
+    case = await new_case(client, headers)
+
+    created = await client.post(
+        "/api/v1/cases",
+        headers=headers,
+        json={
+            "patient_id": case["patient"]["id"],
+            "channel": "email",
+            "requested_treatment": "\u202e術手",
+            "first_task": {"title": "連絡\x07"},
+        },
+    )
+    lost = await client.post(
+        f"/api/v1/cases/{case['id']}/stage",
+        headers=headers,
+        json={"to_stage": "lost", "lost_reason": "他院\u2067で治療"},
+    )
+    updated = await client.patch(
+        f"/api/v1/cases/{case['id']}", headers=headers, json={"notes": "複数行\nのメモ"}
+    )
+
+    created_fields = {
+        (tuple(item["path"]), item["code"]) for item in created.json()["error"]["fields"]
+    }
+    assert created_fields == {
+        (("body", "requested_treatment"), "invalid_characters"),
+        (("body", "first_task", "title"), "invalid_characters"),
+    }
+    lost_fields = [(item["path"], item["code"]) for item in lost.json()["error"]["fields"]]
+    assert lost_fields == [(["body", "lost_reason"], "invalid_characters")]
+    assert updated.status_code == 200, updated.text
+
+
 async def test_stage_history_keeps_who_when_from_to(client, as_role, session):
     headers = await as_role()
     case = await new_case(client, headers)

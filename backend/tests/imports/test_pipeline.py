@@ -480,3 +480,33 @@ async def test_dry_run_names_no_unwritten_patient(
     assert rows[4].patient_id == li.id
     skipped = [(result.row.row_number, result.duplicate_row) for result in preview.skipped_rows]
     assert skipped == [(3, 2), (4, None)]
+
+
+async def test_bidi_override_cell_rejects_row(
+    runner: ImportRunner, session: AsyncSession, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "bidi.csv"
+    sheet.write_text(
+        "氏名,氏名（パスポート表記）,備考\r\n"
+        "王 偉,\u202eIEW GNAW,\r\n"
+        "李 娜,LI NA,\u2067note\r\n"
+        "محمد رضا,MOHAMMAD REZA,\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\r\n",
+        encoding="utf-8",
+    )
+
+    summary = await runner.run(sheet, ImportOptions())
+
+    assert (summary.created, summary.rejected) == (1, 2)
+    batch = await service.get_batch(session, SYSTEM, summary.batch_id)
+    rows = (await service.list_rows(session, batch, _all_rows(), outcome=RowOutcome.rejected)).items
+    reasons = {row.row_number: [(e["code"], e["column"]) for e in row.errors] for row in rows}
+    assert reasons == {
+        2: [("invalid_characters", "氏名(パスポート表記)")],
+        3: [("invalid_characters", "備考")],
+    }
+    error = rows[0].errors[0]
+    assert error["value"] == "<U+202E>IEW GNAW"
+    assert "U+202E" in error["message_ja"]
+    assert "\u202e" not in error["message_en"]
+    persian = await patient_named(session, "محمد", "رضا")
+    assert persian.notes == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"

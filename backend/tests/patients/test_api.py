@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from sqlalchemy import select, text
 
 from hospital_crm.activities.models import Activity
@@ -101,6 +102,65 @@ async def test_validation_errors_name_fields(client, as_role):
     assert ("body", "email") in paths
     assert ("body", "date_of_birth") in paths
     assert body["request_id"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("family_name", "\u202eoknaH"),
+        ("given_name", "花\u2066子"),
+        ("name_latin", "SATO\u202aHANAKO"),
+        ("name_kana", "サトウ\x00"),
+        ("passport_number", "TK\x85123"),
+        ("notes", "ok\u2069"),
+    ],
+)
+async def test_invalid_characters_rejected(client, as_role, field, value):
+    headers = await as_role()
+
+    response = await client.post(
+        "/api/v1/patients", headers=headers, json={"family_name": "佐藤", field: value}
+    )
+
+    assert response.status_code == 422
+    fields = response.json()["error"]["fields"]
+    assert [(item["path"], item["code"]) for item in fields] == [
+        (["body", field], "invalid_characters")
+    ]
+    assert "\u202e" not in fields[0]["message"]
+
+
+async def test_invalid_characters_in_nested_fields(client, as_role):
+    headers = await as_role()
+
+    response = await client.post(
+        "/api/v1/patients",
+        headers=headers,
+        json={"family_name": "佐藤", "emergency_contact": {"name": "\u202eoknaH"}},
+    )
+
+    assert response.status_code == 422
+    fields = response.json()["error"]["fields"]
+    assert [(item["path"], item["code"]) for item in fields] == [
+        (["body", "emergency_contact"], "invalid_characters")
+    ]
+
+
+async def test_joiners_and_line_breaks_allowed(client, as_role):
+    headers = await as_role()
+
+    patient = await create(
+        client,
+        headers,
+        family_name="\u0645\u06cc\u200c\u0631\u0632\u0627",
+        given_name="\u0915\u094d\u200d\u0937",
+        notes="一行目\n二行目\tタブ",
+        address="東京都\r\n千代田区",
+    )
+
+    assert patient["family_name"] == "\u0645\u06cc\u200c\u0631\u0632\u0627"
+    assert patient["given_name"] == "\u0915\u094d\u200d\u0937"
+    assert patient["notes"] == "一行目\n二行目\tタブ"
 
 
 async def test_future_birth_date_has_own_code(client, as_role):

@@ -6,18 +6,24 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from hospital_crm.cases.models import CaseStage, Channel, Priority
-from hospital_crm.core.schemas import CurrencyCode, RequestSchema, Schema
+from hospital_crm.core.schemas import (
+    CurrencyCode,
+    MultilineText,
+    RequestSchema,
+    Schema,
+    SingleLineText,
+)
 
 
 class FirstTask(RequestSchema):
-    title: str = Field(min_length=1, max_length=300)
+    title: SingleLineText = Field(min_length=1, max_length=300)
     due_at: datetime | None = None
     assignee_id: uuid.UUID | None = None
 
 
 class CaseFields(RequestSchema):
     department_id: uuid.UUID | None = None
-    requested_treatment: str | None = Field(default=None, max_length=5000)
+    requested_treatment: MultilineText | None = Field(default=None, max_length=5000)
     desired_date_from: date | None = None
     desired_date_to: date | None = None
     planned_arrival_date: date | None = None
@@ -29,7 +35,7 @@ class CaseFields(RequestSchema):
     priority: Priority | None = None
     estimated_value: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
     currency: CurrencyCode | None = None
-    notes: str | None = Field(default=None, max_length=20_000)
+    notes: MultilineText | None = Field(default=None, max_length=20_000)
 
     @model_validator(mode="after")
     def _check_dates(self) -> "CaseFields":
@@ -63,8 +69,8 @@ class CaseUpdate(CaseFields):
 
 class StageChangeRequest(RequestSchema):
     to_stage: CaseStage
-    lost_reason: str | None = Field(default=None, max_length=2000)
-    note: str | None = Field(default=None, max_length=2000)
+    lost_reason: MultilineText | None = Field(default=None, max_length=2000)
+    note: MultilineText | None = Field(default=None, max_length=2000)
 
 
 class CasePatient(Schema):

@@ -93,6 +93,13 @@ REASONS: dict[str, ReasonText] = {
         en="This row could not be read ({detail}): check its values",
         zh="无法读取此行（{detail}）：请检查其中的值",
     ),
+    "invalid_characters": ReasonText(
+        ja="「{column}」の値「{value}」に表示の向きを変える文字または制御文字（U+{code_point}）が"
+        "含まれています。その文字を削除してください",
+        en="{column}: '{value}' contains U+{code_point}, a text direction or control character: "
+        "delete it",
+        zh="“{column}”的值“{value}”含有改变文字方向的字符或控制字符（U+{code_point}）：请删除该字符",
+    ),
     "value_too_long": ReasonText(
         ja="「{column}」が長すぎます（{max_length}文字まで）",
         en="{column} is too long (at most {max_length} characters)",

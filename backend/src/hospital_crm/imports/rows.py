@@ -14,6 +14,7 @@ from hospital_crm.imports.parsing import Cell
 from hospital_crm.imports.reasons import RowError
 from hospital_crm.imports.values import (
     CellError,
+    check_characters,
     normalize_key,
     normalize_text,
     parse_birth_date,
@@ -21,6 +22,7 @@ from hospital_crm.imports.values import (
     parse_email,
     parse_phones,
     parse_sex,
+    show_invisible_characters,
     split_full_name,
     strip_formula_guard,
 )
@@ -130,15 +132,19 @@ class RowParser:
 
         for column in self.columns:
             cell = cells[column.index] if column.index < len(cells) else None
-            if _is_empty(cell):
+            if _is_empty(cell) or (column.field is None and not column.custom):
                 continue
+            _check_cell_characters(row, column.header, cell)
             if column.field is not None:
                 values.setdefault(column.field, []).append((column, cell))
             elif column.custom:
                 custom[column.header] = _cell_as_text(cell)
         for extra_index in range(len(self.columns), len(cells)):
-            if not _is_empty(cells[extra_index]):
-                custom[f"column {extra_index + 1}"] = _cell_as_text(cells[extra_index])
+            header = f"column {extra_index + 1}"
+            cell = cells[extra_index]
+            if not _is_empty(cell):
+                _check_cell_characters(row, header, cell)
+                custom[header] = _cell_as_text(cell)
 
         row.sources = _attribute_sources(values)
         self._parse_names(row, values)
@@ -302,6 +308,15 @@ def _attribute_sources(values: Mapping[ImportField, list]) -> dict[str, str]:
         for attribute in _ATTRIBUTES_OF_FIELD.get(import_field, (import_field.value,)):
             sources.setdefault(attribute, found[0][0].header)
     return sources
+
+
+def _check_cell_characters(row: ParsedRow, header: str, cell: Cell) -> None:
+    """Reject the row when a cell has a bidi control or a control character."""
+    try:
+        check_characters(cell)
+    except CellError as error:
+        value = show_invisible_characters(_cell_as_text(cell))
+        row.errors.append(RowError(error.code, header, value, tuple(error.params.items())))
 
 
 def _is_empty(cell: Cell) -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 import phonenumbers
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
+from hospital_crm.core.schemas import find_disguising_character
+
 
 class CellError(ValueError):
     def __init__(self, code: str, **params: Any) -> None:
@@ -39,6 +41,28 @@ def strip_formula_guard(text: str) -> str:
     if text.startswith("'") and text[1:2] and text[1] in FORMULA_TRIGGERS:
         return text[1:]
     return text
+
+
+def check_characters(value: object) -> None:
+    """Raise CellError when a text cell has a bidi control or a control character.
+
+    These characters can make a name display differently from what is stored. Tabs
+    and line breaks are allowed, because multi-line cells (notes) keep them and
+    normalize_text turns them into spaces elsewhere.
+    """
+    if not isinstance(value, str):
+        return
+    character = find_disguising_character(value, multiline=True)
+    if character is not None:
+        raise CellError("invalid_characters", code_point=f"{ord(character):04X}")
+
+
+def show_invisible_characters(text: str) -> str:
+    """Return the text with each bidi control and control character written as <U+XXXX>."""
+    return "".join(
+        f"<U+{ord(char):04X}>" if find_disguising_character(char, multiline=True) else char
+        for char in text
+    )
 
 
 def normalize_text(value: object) -> str | None:

@@ -8,7 +8,15 @@ import jaconv
 from pydantic import EmailStr, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from hospital_crm.core.schemas import CountryCode, LanguageCode, RequestSchema, Schema
+from hospital_crm.core.schemas import (
+    CountryCode,
+    LanguageCode,
+    MultilineText,
+    RequestSchema,
+    Schema,
+    SingleLineText,
+    check_characters,
+)
 from hospital_crm.patients.models import Sex
 
 SensitiveField = Literal["passport_number", "medical_summary", "allergies"]
@@ -71,10 +79,10 @@ def _katakana(value: str | None) -> str | None:
 
 
 class PatientFields(RequestSchema):
-    family_name: str | None = Field(default=None, max_length=200)
-    given_name: str | None = Field(default=None, max_length=200)
-    name_latin: str | None = Field(default=None, max_length=300)
-    name_kana: str | None = Field(default=None, max_length=300)
+    family_name: SingleLineText | None = Field(default=None, max_length=200)
+    given_name: SingleLineText | None = Field(default=None, max_length=200)
+    name_latin: SingleLineText | None = Field(default=None, max_length=300)
+    name_kana: SingleLineText | None = Field(default=None, max_length=300)
     sex: Sex | None = None
     date_of_birth: date | None = None
     nationality: CountryCode | None = None
@@ -84,20 +92,34 @@ class PatientFields(RequestSchema):
     email: EmailStr | None = None
     phones: list[Phone] | None = Field(default=None, max_length=10)
     messaging: Messaging | None = None
-    address: str | None = Field(default=None, max_length=2000)
+    address: MultilineText | None = Field(default=None, max_length=2000)
     emergency_contact: EmergencyContact | None = None
-    passport_number: str | None = Field(default=None, max_length=40)
+    passport_number: SingleLineText | None = Field(default=None, max_length=40)
     passport_expiry: date | None = None
-    medical_summary: str | None = Field(default=None, max_length=20_000)
-    allergies: str | None = Field(default=None, max_length=5_000)
+    medical_summary: MultilineText | None = Field(default=None, max_length=20_000)
+    allergies: MultilineText | None = Field(default=None, max_length=5_000)
     referring_partner_id: uuid.UUID | None = None
     care_preferences: CarePreferences | None = None
     travel_insurance: TravelInsurance | None = None
-    tags: list[str] | None = Field(default=None, max_length=50)
-    notes: str | None = Field(default=None, max_length=20_000)
-    custom_fields: dict[str, str] | None = None
+    tags: list[SingleLineText] | None = Field(default=None, max_length=50)
+    notes: MultilineText | None = Field(default=None, max_length=20_000)
+    custom_fields: dict[SingleLineText, MultilineText] | None = None
 
     _kana = field_validator("name_kana")(_katakana)
+
+    @field_validator("messaging", "emergency_contact", "care_preferences", "travel_insurance")
+    @classmethod
+    def _check_nested_characters(cls, value: Schema | None) -> Schema | None:
+        # These models are response models too, so their fields stay plain str there: a
+        # check on output would fail on a value stored before this check existed.
+        if value is None:
+            return None
+        for name, field_value in value:
+            items = field_value if isinstance(field_value, list) else [field_value]
+            for item in items:
+                if isinstance(item, str):
+                    check_characters(item, multiline=name == "room")
+        return value
 
     @field_validator("email")
     @classmethod

@@ -34,6 +34,12 @@ describe("applyApiFieldErrors", () => {
     expect(fields[0]?.errors).toEqual(["生年月日には今日以前の日付を入力してください（1900年1月1日以降）"]);
   });
 
+  it("should explain a text direction character in a name", () => {
+    const fields = shownMessages([{ path: ["body", "family_name"], code: "invalid_characters", message: "The text contains U+202E, a text direction or control character; type the text again without it." }]);
+
+    expect(fields).toEqual([{ name: ["family_name"], errors: ["表示の向きを変える文字や制御文字は使えません。文字を入力し直してください"] }]);
+  });
+
   it("should tell too short from empty", () => {
     const tooShort = { path: ["body", "title"], code: "string_too_short", message: "String should have at least 2 characters" };
 

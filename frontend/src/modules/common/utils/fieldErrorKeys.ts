@@ -6,6 +6,7 @@
 export const fieldErrorKeys: Record<string, string> = {
   missing: "fieldErrors.missing",
   string_too_long: "fieldErrors.tooLong",
+  invalid_characters: "fieldErrors.invalidCharacters",
   too_long: "fieldErrors.tooMany",
   string_pattern_mismatch: "fieldErrors.pattern",
   int_parsing: "fieldErrors.integer",
