@@ -201,7 +201,7 @@ export function ImportPage() {
             ) : (
               <>
                 <Alert type="info" showIcon message={t("imports.previewIntro")} />
-                {batch.data && <BatchCounts batch={batch.data} />}
+                {batch.data && <BatchCounts batch={batch.data} preview />}
                 <ImportRowsTable batchId={state.batchId} enabled={previewReady} imported={false} />
                 <Space>
                   <Button onClick={() => setState((previous) => ({ ...previous, step: 1 }))}>{t("imports.back")}</Button>

@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
+import { patientDisplayName } from "@/modules/patients/utils/patientDisplayName";
 
 import { type ImportRowParams, useImportRows } from "../hooks/useImportRows";
 import { rowErrorMessage } from "../utils/rowErrorMessage";
@@ -23,8 +24,9 @@ export type ImportRowsTableProps = {
   batchId: string;
   enabled: boolean;
   /**
-   * Whether the rows come from a real import rather than a preview. A real import links rows to
-   * their patients and lists no created rows: each created patient's timeline names the row.
+   * Whether the rows come from a real import rather than a preview. A real import lists no created
+   * rows, because each created patient's timeline names the row, and links every row to its patient.
+   * A preview links only rows that matched an existing patient.
    */
   imported: boolean;
 };
@@ -37,6 +39,8 @@ export function ImportRowsTable({ batchId, enabled, imported }: ImportRowsTableP
   const [page, setPage] = useState(1);
   const rows = useImportRows(batchId, { page, page_size: PAGE_SIZE, outcome: outcome === "all" ? undefined : outcome }, enabled);
   const outcomes = imported ? (["all", "updated", "skipped", "rejected"] as const) : (["all", "created", "updated", "skipped", "rejected"] as const);
+  // A preview has created nothing, so its outcomes read as what the import would do.
+  const outcomeLabels = imported ? "imports.outcomes" : "imports.previewOutcomes";
 
   return (
     <>
@@ -46,7 +50,7 @@ export function ImportRowsTable({ batchId, enabled, imported }: ImportRowsTableP
           setOutcome(value as Outcome | "all");
           setPage(1);
         }}
-        options={outcomes.map((value) => ({ value, label: t(`imports.outcomes.${value}`) }))}
+        options={outcomes.map((value) => ({ value, label: t(`${outcomeLabels}.${value}`) }))}
         style={{ marginBottom: 12 }}
       />
       {imported && (
@@ -77,7 +81,7 @@ export function ImportRowsTable({ batchId, enabled, imported }: ImportRowsTableP
               title: t("imports.outcome"),
               width: 120,
               render: (_, row) => (
-                <Tag style={{ ...OUTCOME_STYLES[row.outcome], borderColor: OUTCOME_STYLES[row.outcome].color }}>{t(`imports.outcomes.${row.outcome}`)}</Tag>
+                <Tag style={{ ...OUTCOME_STYLES[row.outcome], borderColor: OUTCOME_STYLES[row.outcome].color }}>{t(`${outcomeLabels}.${row.outcome}`)}</Tag>
               ),
             },
             {
@@ -97,7 +101,11 @@ export function ImportRowsTable({ batchId, enabled, imported }: ImportRowsTableP
                       {row.duplicate_reasons.map((reason) => t(`patients.duplicates.reasons.${reason}`, { defaultValue: reason })).join(t("common.enumerationSeparator"))}
                     </div>
                   )}
-                  {imported && row.patient_id && <Link to={`/patients/${row.patient_id}`}>{t("tasks.openPatient")}</Link>}
+                  {row.patient_id && row.patient_name ? (
+                    <Link to={`/patients/${row.patient_id}`}>{patientDisplayName(row.patient_name)}</Link>
+                  ) : (
+                    imported && row.patient_id && <Link to={`/patients/${row.patient_id}`}>{t("tasks.openPatient")}</Link>
+                  )}
                 </>
               ),
             },
