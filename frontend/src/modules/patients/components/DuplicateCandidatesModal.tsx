@@ -1,8 +1,8 @@
 import { List, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
+import { DuplicateCandidateDescription } from "./DuplicateCandidateDescription";
 import { DuplicateCandidateTitle } from "./DuplicateCandidateTitle";
-import { DuplicateReasonTags } from "./DuplicateReasonTags";
 
 /** One look-alike patient from a 409 `duplicate_candidates` error. */
 export type DuplicateCandidate = {
@@ -39,7 +39,7 @@ export function DuplicateCandidatesModal({ open, candidates, confirming, onConfi
         rowKey="patient_id"
         renderItem={(candidate) => (
           <List.Item>
-            <List.Item.Meta title={<DuplicateCandidateTitle patientId={candidate.patient_id} />} description={<DuplicateReasonTags reasons={candidate.reasons} />} />
+            <List.Item.Meta title={<DuplicateCandidateTitle patientId={candidate.patient_id} />} description={<DuplicateCandidateDescription patientId={candidate.patient_id} reasons={candidate.reasons} />} />
           </List.Item>
         )}
       />

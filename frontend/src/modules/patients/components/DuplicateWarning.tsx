@@ -4,15 +4,13 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import { useMessage } from "@/modules/common/hooks/useMessage";
-import { countryName } from "@/modules/common/utils/countryName";
-import { formatDate } from "@/modules/common/utils/formatDate";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
-import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 
 import { useMergePatient } from "../hooks/useMergePatient";
 import { usePatientDuplicates } from "../hooks/usePatientDuplicates";
 import { patientDisplayName } from "../utils/patientDisplayName";
 import { DuplicateReasonTags } from "./DuplicateReasonTags";
+import { PatientBirthAndNationality } from "./PatientBirthAndNationality";
 
 export type DuplicateWarningProps = {
   patientId: string;
@@ -22,7 +20,6 @@ export type DuplicateWarningProps = {
 /** Warn about patients who may be the same person, and merge one into this record after confirmation. */
 export function DuplicateWarning({ patientId, canMerge }: DuplicateWarningProps) {
   const { t } = useTranslation();
-  const { language } = useUiLanguage();
   const message = useMessage();
   const { data } = usePatientDuplicates(patientId);
   const merge = useMergePatient(patientId);
@@ -85,7 +82,7 @@ export function DuplicateWarning({ patientId, canMerge }: DuplicateWarningProps)
                   title={<Link to={`/patients/${candidate.patient.id}`}>{name}</Link>}
                   description={
                     <>
-                      <div>{[formatDate(candidate.patient.date_of_birth), countryName(candidate.patient.nationality, language)].filter(Boolean).join(t("common.separator"))}</div>
+                      <PatientBirthAndNationality patient={candidate.patient} />
                       <DuplicateReasonTags reasons={candidate.reasons} />
                     </>
                   }

@@ -55,6 +55,31 @@ describe("PatientForm", () => {
     await waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
   });
 
+  it("should convert a hiragana reading to katakana", async () => {
+    const onFinish = vi.fn();
+    renderWithProviders(<Harness mode="create" initialValues={{ family_name: "加藤" }} onFinish={onFinish} />);
+    const user = userEvent.setup({ delay: null });
+
+    await user.type(screen.getByLabelText("フリガナ"), "かとう　ゆい");
+    await user.tab();
+    await submit("create");
+
+    await waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
+    expect(onFinish.mock.calls[0]?.[0]).toMatchObject({ name_kana: "カトウ ユイ" });
+    expect(screen.getByLabelText("フリガナ")).toHaveValue("カトウ ユイ");
+  });
+
+  it("should reject a reading in Latin letters", async () => {
+    const onFinish = vi.fn();
+    renderWithProviders(<Harness mode="create" initialValues={{ family_name: "加藤" }} onFinish={onFinish} />);
+
+    await userEvent.setup({ delay: null }).type(screen.getByLabelText("フリガナ"), "Kato");
+    await submit("create");
+
+    expect(await screen.findByText("フリガナはカタカナかひらがなで入力してください（例: ワン シャオミン）")).toBeInTheDocument();
+    expect(onFinish).not.toHaveBeenCalled();
+  });
+
   it("should ask for a name on registration", async () => {
     const onFinish = vi.fn();
     renderWithProviders(<Harness mode="create" onFinish={onFinish} />);

@@ -16,10 +16,12 @@ import { useUiLanguage } from "@/modules/layout/hooks/useUiLanguage";
 import { PartnerPicker } from "@/modules/partners/components/PartnerPicker";
 
 import type { PatientFormValues } from "../utils/PatientFormValues";
+import { toKatakana } from "../utils/toKatakana";
 
 const DIETS = ["halal", "kosher", "vegetarian", "vegan", "no_pork", "no_beef", "no_alcohol"] as const;
-// Kana readings are written in full-width katakana, with the long-vowel mark and spaces.
-const KATAKANA = /^[\u30A0-\u30FF\u3000\s・ー]*$/;
+// Kana readings are stored in full-width katakana. The form also accepts hiragana and
+// half-width katakana (U+FF65 to U+FF9F), which toKatakana converts when the field loses focus.
+const KANA = /^[\u3041-\u309F\u30A0-\u30FF\uFF65-\uFF9F\u3000\s・ー]*$/;
 
 function isBlank(value: unknown): boolean {
   return typeof value !== "string" || value.trim() === "";
@@ -98,8 +100,14 @@ export function PatientForm({ form, mode, initialValues, submitting, onFinish, o
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="name_kana" label={t("patients.nameKana")} rules={[{ pattern: KATAKANA, message: t("patients.nameKanaInvalid") }]}>
-              <Input maxLength={200} />
+            <Form.Item name="name_kana" label={t("patients.nameKana")} rules={[{ pattern: KANA, message: t("patients.nameKanaInvalid") }]}>
+              <Input
+                maxLength={200}
+                onBlur={() => {
+                  const reading = form.getFieldValue("name_kana") as unknown;
+                  if (typeof reading === "string") form.setFieldValue("name_kana", toKatakana(reading));
+                }}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
