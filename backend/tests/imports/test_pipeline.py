@@ -510,3 +510,21 @@ async def test_bidi_override_cell_rejects_row(
     assert "\u202e" not in error["message_en"]
     persian = await patient_named(session, "محمد", "رضا")
     assert persian.notes == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+
+
+async def test_latin_name_imported_upper_case(
+    runner: ImportRunner, session: AsyncSession, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "latin.csv"
+    sheet.write_text(
+        "氏名,氏名（パスポート表記）\r\n王 小明,wang xiaoming\r\nGarcía José,García José\r\n",
+        encoding="utf-8",
+    )
+
+    summary = await runner.run(sheet, ImportOptions())
+
+    assert summary.created == 2
+    wang = await patient_named(session, "王", "小明")
+    assert wang.name_latin == "WANG XIAOMING"
+    garcia = await patient_named(session, "García", "José")
+    assert garcia.name_latin == "GARCÍA JOSÉ"

@@ -44,6 +44,22 @@ async def test_create_normalises_fields(client, as_role):
     assert "medical_summary" not in patient
 
 
+async def test_latin_name_stored_upper_case(client, as_role):
+    headers = await as_role()
+
+    wang = await create(client, headers, family_name="王", name_latin="wang xiaoming")
+    jose = await create(client, headers, family_name="García", name_latin="García José")
+    updated = await client.patch(
+        f"/api/v1/patients/{wang['id']}", headers=headers, json={"name_latin": "Wang Xiao-Ming"}
+    )
+    found = await client.get("/api/v1/patients", headers=headers, params={"q": "xiaoming"})
+
+    assert wang["name_latin"] == "WANG XIAOMING"
+    assert jose["name_latin"] == "GARCÍA JOSÉ"
+    assert updated.json()["name_latin"] == "WANG XIAO-MING"
+    assert [item["id"] for item in found.json()["items"]] == [wang["id"]]
+
+
 async def test_national_phone_uses_country(client, as_role):
     headers = await as_role()
 

@@ -107,6 +107,12 @@ class PatientFields(RequestSchema):
 
     _kana = field_validator("name_kana")(_katakana)
 
+    @field_validator("name_latin")
+    @classmethod
+    def _upper_latin(cls, value: str | None) -> str | None:
+        # Passports print the name in capitals. str.upper keeps diacritics (José -> JOSÉ).
+        return value.upper() if value else value
+
     @field_validator("messaging", "emergency_contact", "care_preferences", "travel_insurance")
     @classmethod
     def _check_nested_characters(cls, value: Schema | None) -> Schema | None:
