@@ -49,7 +49,11 @@ def check_password_policy(
         problems.append(("password_too_common", "This password is on a list of common passwords."))
     elif email and _contains_email(password, email):
         problems.append(
-            ("password_contains_email", "Do not use your email address in the password.")
+            (
+                "password_contains_email",
+                "Do not use your email address, or the part before the @ when it has 3 or more"
+                " characters, in the password.",
+            )
         )
     elif zxcvbn(password, user_inputs=_email_parts(email))["score"] < MIN_ZXCVBN_SCORE:
         problems.append(

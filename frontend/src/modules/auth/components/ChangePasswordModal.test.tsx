@@ -60,4 +60,22 @@ describe("ChangePasswordModal", () => {
     expect(await screen.findByText("new: 7")).toBeInTheDocument();
     expect(screen.queryByText("新しいパスワードを設定してから操作してください")).not.toBeInTheDocument();
   });
+
+  it("should explain that the part before the @ counts", async () => {
+    const message = "Do not use your email address, or the part before the @ when it has 3 or more characters, in the password.";
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => jsonResponse({ error: { code: "validation_failed", message, fields: [{ path: ["body", "password"], code: "password_contains_email", message }] } }, 422)),
+    );
+    renderWithProviders(<ChangePasswordModal open onClose={() => undefined} />);
+
+    const typist = userEvent.setup({ delay: null });
+    await typist.type(screen.getByLabelText("現在のパスワード"), "one-time-password-1");
+    await typist.type(screen.getByLabelText("新しいパスワード", { exact: true }), "Kyoto-hanako-Lantern-2026");
+    await typist.type(screen.getByLabelText("新しいパスワード（確認）"), "Kyoto-hanako-Lantern-2026");
+    await typist.click(screen.getByRole("button", { name: "保存" }));
+
+    const expected = "メールアドレスも、その@より前の部分（3文字以上のとき）も、パスワードに含めないでください";
+    expect((await screen.findAllByText(expected)).length).toBeGreaterThan(0);
+  });
 });
