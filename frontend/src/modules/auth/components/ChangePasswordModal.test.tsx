@@ -67,7 +67,7 @@ describe("ChangePasswordModal", () => {
       "fetch",
       vi.fn(async () => jsonResponse({ error: { code: "validation_failed", message, fields: [{ path: ["body", "password"], code: "password_contains_email", message }] } }, 422)),
     );
-    renderWithProviders(<ChangePasswordModal open onClose={() => undefined} />);
+    renderWithProviders(<ChangePasswordModal open required={false} onClose={() => undefined} />);
 
     const typist = userEvent.setup({ delay: null });
     await typist.type(screen.getByLabelText("現在のパスワード"), "one-time-password-1");
