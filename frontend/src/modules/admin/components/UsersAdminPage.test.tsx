@@ -65,6 +65,28 @@ describe("UsersAdminPage", () => {
     expect(queries.at(-1)?.get("page")).toBe("6");
   });
 
+  it("should name a partner user's organization", async () => {
+    const partnerUser = { ...user(8), role: "partner", partner_id: "partner-1" };
+    const partnerRequests: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (request: Request) => {
+        const url = new URL(request.url);
+        if (url.pathname.startsWith("/api/v1/partners/")) {
+          partnerRequests.push(url.pathname);
+          return jsonResponse({ id: "partner-1", name: "上海エージェント", kind: "agency", country: "CN", active: true });
+        }
+        return jsonResponse({ ...EMPTY_PAGE, total: 2, items: [partnerUser, user(9)] });
+      }),
+    );
+    renderWithProviders(<UsersAdminPage />, { path: "/admin/users" });
+
+    const row = (await screen.findByText("職員 8")).closest("tr") as HTMLElement;
+    expect(await within(row).findByText("上海エージェント")).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "所属する提携先" })).toBeInTheDocument();
+    expect(partnerRequests).toEqual(["/api/v1/partners/partner-1"]);
+  });
+
   it("should search by name or email from page 1", async () => {
     const queries = stubListEndpoint("/api/v1/users", () => jsonResponse({ ...EMPTY_PAGE, total: 1, items: [user(7)] }));
     renderWithProviders(<UsersAdminPage />, { path: "/admin/users?page=3" });

@@ -19,6 +19,7 @@ import { pageNumberParam } from "@/modules/common/utils/pageNumberParam";
 import { sortOrderFor } from "@/modules/common/utils/sortOrderFor";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { translateFirstFieldError } from "@/modules/common/utils/translateFirstFieldError";
+import { usePartnerNames } from "@/modules/partners/hooks/usePartnerNames";
 import { type UserUpdateBody, useUpdateUser } from "@/modules/users/hooks/useUpdateUser";
 import { type UserListParams, useUsers } from "@/modules/users/hooks/useUsers";
 
@@ -55,6 +56,7 @@ export function UsersAdminPage() {
   const filtered = Boolean(params.q) || params.role !== undefined || params.active !== undefined;
   const users = useUsers(params);
   usePageWithinTotal(users.data, page, PAGE_SIZE, update);
+  const partnerName = usePartnerNames((users.data?.items ?? []).map((user) => user.partner_id));
 
   const updateOne = (user: User, body: UserUpdateBody, onSaved?: () => void) => {
     updateUser.mutate(
@@ -154,6 +156,7 @@ export function UsersAdminPage() {
                 />
               ),
             },
+            { key: "partner", title: t("admin.users.partnerOrganization"), render: (_, user) => partnerName(user.partner_id) },
             { key: "ui_language", title: t("layout.language"), render: (_, user) => t(`language.${user.ui_language}`) },
             { key: "last_login_at", title: t("admin.users.lastLogin"), render: (_, user) => formatTokyoDateTime(user.last_login_at) },
             {
