@@ -158,6 +158,52 @@ async def test_invalid_transitions(client, as_role):
     assert reopened.json()["closed_at"] is None
 
 
+async def test_final_stages_need_reopening(client, as_role):
+    headers = await as_role()
+    case = await new_case(client, headers)
+    url = f"/api/v1/cases/{case['id']}/stage"
+    for stage in ("returned_home", "closed"):
+        moved = await client.post(url, headers=headers, json={"to_stage": stage})
+        assert moved.status_code == 200, moved.text
+
+    lost_without_reason = await client.post(url, headers=headers, json={"to_stage": "lost"})
+    lost = await client.post(
+        url, headers=headers, json={"to_stage": "lost", "lost_reason": "他院で治療"}
+    )
+    cancelled = await client.post(url, headers=headers, json={"to_stage": "cancelled"})
+    reopened = await client.post(url, headers=headers, json={"to_stage": "follow_up"})
+
+    assert lost_without_reason.status_code == 409
+    assert lost_without_reason.json()["error"]["code"] == "invalid_stage_transition"
+    assert lost.status_code == 409
+    assert cancelled.status_code == 409
+    assert reopened.status_code == 200
+    assert reopened.json()["stage"] == "follow_up"
+
+
+async def test_lost_reason_in_timeline(client, as_role):
+    headers = await as_role()
+    case = await new_case(client, headers)
+
+    await client.post(
+        f"/api/v1/cases/{case['id']}/stage",
+        headers=headers,
+        json={"to_stage": "lost", "lost_reason": "他院で治療", "note": "電話で連絡あり"},
+    )
+    activities = await client.get(
+        "/api/v1/activities", headers=headers, params={"case_id": case["id"]}
+    )
+
+    changes = [item for item in activities.json()["items"] if item["kind"] == "stage_change"]
+    assert len(changes) == 1
+    assert changes[0]["details"] == {
+        "from": "inquiry_received",
+        "to": "lost",
+        "lost_reason": "他院で治療",
+    }
+    assert changes[0]["body"] == "電話で連絡あり"
+
+
 async def test_case_filters(client, as_role):
     headers = await as_role()
     departments = (await client.get("/api/v1/departments", headers=headers)).json()

@@ -322,24 +322,29 @@ def check_transition(current: CaseStage, target: CaseStage, lost_reason: str | N
 
     Open cases move freely between journey stages, forwards or back (a doctor may ask
     for more records). `lost` needs a reason. `closed` needs the treatment to be over.
-    A closed, lost or cancelled case can only be reopened into a journey stage.
+    Closed, lost and cancelled are final: such a case moves only when staff reopen it
+    into a journey stage, never straight to another final stage (a closed case did not
+    become lost). The web app's copy of these rules is
+    frontend/src/modules/cases/utils/stageMoveProblem.ts.
     """
     if target == current:
         raise InvalidStageTransition(
             f"The case is already in {current.value}.", current_stage=current.value
         )
-    if target is CaseStage.lost and not (lost_reason and lost_reason.strip()):
-        raise ValidationFailed.single(
-            ["body", "lost_reason"], "lost_reason_required", "Give the reason the case was lost."
+    if current in TERMINAL_STAGES and target in TERMINAL_STAGES:
+        raise InvalidStageTransition(
+            f"The case is {current.value}, which is final. Reopen it into a journey stage "
+            f"before moving it to {target.value}.",
+            current_stage=current.value,
         )
     if target is CaseStage.closed and current not in CLOSABLE_FROM:
         raise InvalidStageTransition(
             "Close a case after the patient has returned home; use lost or cancelled before that.",
             current_stage=current.value,
         )
-    if current in TERMINAL_STAGES and target in TERMINAL_STAGES:
-        raise InvalidStageTransition(
-            "Reopen the case into a journey stage first.", current_stage=current.value
+    if target is CaseStage.lost and not (lost_reason and lost_reason.strip()):
+        raise ValidationFailed.single(
+            ["body", "lost_reason"], "lost_reason_required", "Give the reason the case was lost."
         )
 
 
@@ -376,7 +381,7 @@ async def change_stage(
             actor_id=principal.user_id,
             occurred_at=now,
             body=data.note,
-            details={"from": previous.value, "to": data.to_stage.value},
+            details=_stage_change_details(previous, data),
         )
     )
     await session.flush()
@@ -390,6 +395,13 @@ async def change_stage(
         details={"from": previous.value, "to": data.to_stage.value},
     )
     return found
+
+
+def _stage_change_details(previous: CaseStage, data: StageChangeRequest) -> dict[str, str]:
+    details = {"from": previous.value, "to": data.to_stage.value}
+    if data.to_stage is CaseStage.lost and data.lost_reason:
+        details["lost_reason"] = data.lost_reason
+    return details
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ function asStage(value: unknown) {
   return caseStages.find((stage) => stage === value);
 }
 
-/** Show the structured part of an automatic activity: the stages of a stage change, the fields of an edit. */
+/** Show the structured part of an automatic activity: the stages and lost reason of a stage change, the fields of an edit. */
 export function ActivityDetails({ activity }: ActivityDetailsProps) {
   const { t } = useTranslation();
   const details = activity.details as Record<string, unknown>;
@@ -25,11 +25,15 @@ export function ActivityDetails({ activity }: ActivityDetailsProps) {
     const from = asStage(details.from);
     const to = asStage(details.to);
     if (!to) return null;
+    const lostReason = typeof details.lost_reason === "string" ? details.lost_reason : undefined;
     return (
       <div style={{ margin: "4px 0" }}>
         {from && <StageTag stage={from} />}
         {from && <ArrowRightOutlined style={{ marginInlineEnd: 8 }} aria-label={t("activities.movedTo")} />}
         <StageTag stage={to} />
+        {lostReason && (
+          <Typography.Paragraph style={{ margin: "4px 0 0", whiteSpace: "pre-wrap" }}>{t("activities.lostReason", { reason: lostReason })}</Typography.Paragraph>
+        )}
       </div>
     );
   }

@@ -9,6 +9,7 @@ import { LostReasonModal } from "@/modules/pipeline/components/LostReasonModal";
 
 import { useMoveCaseStage } from "../hooks/useMoveCaseStage";
 import { type CaseStage, caseStages } from "../utils/caseStages";
+import { stageMoveProblem } from "../utils/stageMoveProblem";
 
 // Stages after which "next stage" makes no sense.
 const FINAL_STAGES = ["follow_up", "closed", "lost", "cancelled"];
@@ -61,7 +62,9 @@ export function StageChanger({ caseId, stage }: StageChangerProps) {
         aria-label={t("cases.chooseStage")}
         style={{ width: 200 }}
         onChange={setTarget}
-        options={caseStages.filter((value) => value !== stage).map((value) => ({ value, label: t(`stages.${value}`) }))}
+        options={caseStages
+          .filter((value) => value !== stage && stageMoveProblem(stage, value) === undefined)
+          .map((value) => ({ value, label: t(`stages.${value}`) }))}
       />
       <Button disabled={!target} loading={moveStage.isPending} onClick={() => target && request(target)}>
         {t("cases.changeStage")}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { useMoveCaseStage } from "@/modules/cases/hooks/useMoveCaseStage";
 import { type CaseStage, caseStages } from "@/modules/cases/utils/caseStages";
+import { stageMoveProblem } from "@/modules/cases/utils/stageMoveProblem";
 import { useMessage } from "@/modules/common/hooks/useMessage";
 import { translateApiError } from "@/modules/common/utils/translateApiError";
 import { useDepartmentName } from "@/modules/departments/hooks/useDepartmentName";
@@ -59,7 +60,13 @@ export function KanbanBoard({ columns, canMove, tablePath }: KanbanBoardProps) {
     if (!toStage) {
       return;
     }
-    if (stageOf(caseId) === toStage) {
+    const fromStage = stageOf(caseId);
+    if (!fromStage || fromStage === toStage) {
+      return;
+    }
+    const problem = stageMoveProblem(fromStage, toStage);
+    if (problem) {
+      void message.warning(`${t("pipeline.moveFailed")} ${t(`pipeline.${problem}`)}`);
       return;
     }
     if (toStage === "lost") {
