@@ -82,10 +82,13 @@ describe("import wizard", () => {
       await screenshot(page, "import-preview-failure");
       throw error;
     });
-    const rejected = page.locator(".ant-table-row").filter({ hasText: "エラー" });
+    const rejected = page.locator(".ant-table-row").filter({ hasText: "不備あり" });
     await rejected.first().waitFor();
     assert.equal(await rejected.count(), 1);
     assert.match(await rejected.innerText(), /1990\/13\/45/);
+    // A preview creates nothing, so its counts read as planned.
+    await page.getByText("作成予定の案件").waitFor();
+    assert.equal(await page.getByText("作成した案件").count(), 0);
     await screenshot(page, "import-preview-ja");
     await page.getByRole("button", { name: "取り込みを実行" }).click();
 
