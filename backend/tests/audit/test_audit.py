@@ -89,3 +89,25 @@ async def test_no_route_changes_audit_events(app):
     }
 
     assert methods == {"get"}
+
+
+async def test_audit_events_name_their_targets(client, as_role):
+    admin = await as_role("admin")
+    patient = (
+        await client.post(
+            "/api/v1/patients",
+            headers=admin,
+            json={"family_name": "王", "given_name": "小明", "name_latin": "WANG XIAOMING"},
+        )
+    ).json()
+    case = (
+        await client.post(
+            "/api/v1/cases", headers=admin, json={"patient_id": patient["id"], "channel": "email"}
+        )
+    ).json()
+
+    response = await client.get("/api/v1/audit-events", headers=admin, params={"action": "create"})
+
+    labels = {item["entity_type"]: item["target_label"] for item in response.json()["items"]}
+    assert labels["patient"] == "王 小明 (WANG XIAOMING)"
+    assert labels["case"] == case["reference"]

@@ -1090,6 +1090,11 @@ export interface components {
             outcome: components["schemas"]["AuditOutcome"];
             /** Row Hash */
             row_hash: string;
+            /**
+             * Target Label
+             * @description The patient's name or the case reference, for patient and case events
+             */
+            target_label?: string | null;
         };
         /**
          * AuditOutcome

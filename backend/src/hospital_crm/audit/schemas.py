@@ -2,6 +2,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from pydantic import Field
+
 from hospital_crm.audit.models import AuditOutcome
 from hospital_crm.core.schemas import Schema
 
@@ -21,3 +23,7 @@ class AuditEventOut(Schema):
     client_ip: str | None
     outcome: AuditOutcome
     row_hash: str
+    target_label: str | None = Field(
+        default=None,
+        description="The patient's name or the case reference, for patient and case events",
+    )

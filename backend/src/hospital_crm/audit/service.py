@@ -4,17 +4,20 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
 
 from hospital_crm.audit.models import AuditEvent, AuditOutcome
+from hospital_crm.audit.schemas import AuditEventOut
+from hospital_crm.cases.models import Case
 from hospital_crm.core.context import Principal, current_request
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.models import utc_now
 from hospital_crm.core.pagination import Page, PageParams, paginate
+from hospital_crm.patients.models import Patient
 
 GENESIS_HASH = "0" * 64
 # Any constant works; every writer of the audit chain takes this transaction-level lock.
@@ -145,6 +148,64 @@ class AuditFilters:
 
 
 async def list_events(
+    session: AsyncReadSession, filters: AuditFilters, page: PageParams
+) -> Page[AuditEventOut]:
+    """List a page of events, naming each patient or case target in one query per kind."""
+    events = await _event_page(session, filters, page)
+    labels = await _target_labels(session, events.items)
+    items = [
+        AuditEventOut.model_validate(event).model_copy(
+            update={"target_label": labels.get((event.entity_type, event.entity_id))}
+        )
+        for event in events.items
+    ]
+    return replace(events, items=items)
+
+
+def patient_label(family_name: str | None, given_name: str | None, latin: str | None) -> str:
+    """Write a patient's name as the screens do: 王 小明 (WANG XIAOMING)."""
+    native = " ".join(part for part in (family_name, given_name) if part)
+    latin = (latin or "").strip()
+    if not native:
+        return latin
+    if not latin or latin.casefold() == native.casefold():
+        return native
+    return f"{native} ({latin})"
+
+
+def _uuids(events: Sequence[AuditEvent], entity_type: str) -> set[uuid.UUID]:
+    ids = set()
+    for event in events:
+        if event.entity_type != entity_type or not event.entity_id:
+            continue
+        try:
+            ids.add(uuid.UUID(event.entity_id))
+        except ValueError:
+            continue
+    return ids
+
+
+async def _target_labels(
+    session: AsyncReadSession, events: Sequence[AuditEvent]
+) -> dict[tuple[str, str], str]:
+    # Merged and deleted patients keep their names here: the log is read by admins only.
+    labels: dict[tuple[str, str], str] = {}
+    if patient_ids := _uuids(events, "patient"):
+        rows = await session.execute(
+            select(Patient.id, Patient.family_name, Patient.given_name, Patient.name_latin).where(
+                Patient.id.in_(patient_ids)
+            )
+        )
+        for patient_id, family_name, given_name, latin in rows:
+            labels[("patient", str(patient_id))] = patient_label(family_name, given_name, latin)
+    if case_ids := _uuids(events, "case"):
+        rows = await session.execute(select(Case.id, Case.reference).where(Case.id.in_(case_ids)))
+        for case_id, reference in rows:
+            labels[("case", str(case_id))] = reference
+    return labels
+
+
+async def _event_page(
     session: AsyncReadSession, filters: AuditFilters, page: PageParams
 ) -> Page[AuditEvent]:
     query = select(AuditEvent)

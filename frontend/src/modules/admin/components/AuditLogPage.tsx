@@ -25,10 +25,10 @@ const ENTITY_TYPES = ["patient", "case", "task", "activity", "consent", "user", 
 const ACTIONS = ["create", "update", "delete", "read_sensitive", "merge", "stage_change", "withdraw", "export", "import_preview", "import", "login", "logout", "change_password", "reset_password", "refresh_token_reuse", "access_denied", "rotate_key"] as const;
 const PAGE_SIZE = 50;
 
-function entityLink(entityType: string, entityId: string | null | undefined) {
+function entityLink(entityType: string, entityId: string | null | undefined, label: string | null | undefined) {
   if (!entityId) return "";
-  if (entityType === "patient") return <Link to={`/patients/${entityId}`}>{entityId}</Link>;
-  if (entityType === "case") return <Link to={`/cases/${entityId}`}>{entityId}</Link>;
+  if (entityType === "patient") return <Link to={`/patients/${entityId}`}>{label || entityId}</Link>;
+  if (entityType === "case") return <Link to={`/cases/${entityId}`}>{label || entityId}</Link>;
   return entityId;
 }
 
@@ -167,7 +167,7 @@ export function AuditLogPage() {
               render: (_, event) => event.fields.map((field) => auditFieldLabel(field, t)).join(t("common.enumerationSeparator")),
             },
             { key: "entity_type", title: t("admin.audit.entityType"), width: 120, render: (_, event) => t(`admin.audit.entityTypes.${event.entity_type}`, { defaultValue: event.entity_type }) },
-            { key: "entity_id", title: t("admin.audit.entityId"), width: 320, render: (_, event) => entityLink(event.entity_type, event.entity_id) },
+            { key: "entity_id", title: t("admin.audit.target"), width: 320, render: (_, event) => entityLink(event.entity_type, event.entity_id, event.target_label) },
           ]}
         />
       )}
