@@ -15,20 +15,29 @@ from unidecode import unidecode
 
 from hospital_crm.activities.models import Activity, ActivityKind, Direction
 from hospital_crm.cases import service as cases
-from hospital_crm.cases.models import STAGE_ORDER, CaseStage, Channel, Priority
+from hospital_crm.cases.models import (
+    STAGE_ORDER,
+    Case,
+    CaseStage,
+    CaseStageChange,
+    Channel,
+    Priority,
+)
 from hospital_crm.cases.schemas import CaseCreate, FirstTask, StageChangeRequest
 from hospital_crm.commands import cipher_for
 from hospital_crm.core.config import Settings
 from hospital_crm.core.context import SYSTEM, Principal
-from hospital_crm.core.db import create_database
+from hospital_crm.core.db import AsyncSession, create_database
+from hospital_crm.core.models import HOSPITAL_TIME_ZONE
 from hospital_crm.core.permissions import Role
 from hospital_crm.departments.models import Department
 from hospital_crm.partners import service as partners
 from hospital_crm.partners.models import GuarantorRegistry, Partner, PartnerKind
 from hospital_crm.partners.schemas import PartnerContact, PartnerCreate
 from hospital_crm.patients import service as patients
-from hospital_crm.patients.models import Sex
+from hospital_crm.patients.models import Patient, Sex
 from hospital_crm.patients.schemas import CarePreferences, Messaging, PatientCreate, Phone
+from hospital_crm.patients.search_keys import hepburn_reading
 from hospital_crm.users.models import User
 
 
@@ -94,11 +103,11 @@ def _patient(
     sex = rng.choice((Sex.female, Sex.male))
     kana = None
     if origin.locale == "ja_JP":
-        family, family_kana, family_latin = faker.last_name_pair()
+        family, family_kana, _ = faker.last_name_pair()
         pair = faker.first_name_female_pair() if sex is Sex.female else faker.first_name_male_pair()
-        given, given_kana, given_latin = pair
+        given, given_kana, _ = pair
         kana = f"{family_kana} {given_kana}"
-        latin = f"{family_latin} {given_latin}".upper()
+        latin = f"{passport_hepburn(family_kana)} {passport_hepburn(given_kana)}"
     else:
         family = faker.last_name()
         given = faker.first_name_female() if sex is Sex.female else faker.first_name_male()
@@ -141,6 +150,26 @@ def _patient(
     )
 
 
+def passport_hepburn(kana: str) -> str:
+    """Romanise a katakana name as Japanese passports print it (MITSURU, SATO, HOMMA).
+
+    Faker's ja_JP romaji is partly Kunrei-shiki (MITURU). Passports use Hepburn without
+    long vowels (サトウ is SATO, ヨウイチ is YOICHI, オオタ is OTA), with M for ン before
+    B, M and P (ホンマ is HOMMA), and without the apostrophe of シンイチ (SHINICHI).
+    NOTE: the long-vowel rule reads kana only, so a name whose ウ starts a new word
+    other than 上 is shortened wrongly. That is good enough for demo names.
+    """
+    reading = hepburn_reading(kana)
+    if reading is None:
+        raise ValueError(f"{kana!r} has no Hepburn reading")
+    passport = reading.replace("'", "")
+    # ウエ is nearly always the word 上 (イノウエ is INOUE), so that ウ is no long vowel.
+    passport = re.sub(r"o(?:o|u(?!e))", "o", passport)
+    passport = passport.replace("uu", "u")
+    passport = re.sub(r"n(?=[bmp])", "m", passport)
+    return passport.upper()
+
+
 def _latin(name: str) -> str:
     """Transliterate a name to Latin letters for the passport name and the email handle.
 
@@ -148,6 +177,51 @@ def _latin(name: str) -> str:
     an invalid email address, so everything but letters, spaces and hyphens is dropped.
     """
     return re.sub(r"[^A-Za-z -]", "", unidecode(name)).strip()
+
+
+def _stage_start_times(
+    rng: random.Random, stages: list[CaseStage], now: datetime
+) -> dict[CaseStage, datetime]:
+    """Return when a demo case entered each of its stages, the last one before now.
+
+    Each stage lasts one day to three weeks, and the current one began up to two weeks
+    ago, so the stage duration report has real numbers to show.
+    """
+    start = now - timedelta(hours=rng.randrange(12, 14 * 24))
+    began = {stages[-1]: start}
+    for stage in reversed(stages[:-1]):
+        start -= timedelta(hours=rng.randrange(24, 21 * 24))
+        began[stage] = start
+    return began
+
+
+async def _backdate_case(
+    session: AsyncSession, case: Case, patient: Patient, began: dict[CaseStage, datetime]
+) -> None:
+    """Move a demo case's history, written at one instant, to the times in `began`.
+
+    The inquiry's reception date is the hospital's date of the first stage. The patient
+    is new with the case, so the patient's record dates from the same moment.
+    """
+    opened = min(began.values())
+    case.created_at = opened
+    case.received_on = opened.astimezone(HOSPITAL_TIME_ZONE).date()
+    case.stage_changed_at = began[case.stage]
+    if case.closed_at is not None:
+        case.closed_at = began[case.stage]
+    patient.created_at = opened
+
+    changes = await session.scalars(
+        select(CaseStageChange).where(CaseStageChange.case_id == case.id)
+    )
+    for change in changes:
+        change.changed_at = began[change.to_stage]
+    activities = await session.scalars(select(Activity).where(Activity.patient_id == patient.id))
+    for activity in activities:
+        if activity.kind is ActivityKind.stage_change:
+            activity.occurred_at = began[CaseStage(activity.details["to"])]
+        elif activity.kind is ActivityKind.created:
+            activity.occurred_at = opened
 
 
 GUARANTOR = "日本メディカルアシスト株式会社"
@@ -180,15 +254,16 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
             departments = (await session.scalars(select(Department.id))).all()
             # A second run adds patients and cases and reuses the demo partners and staff.
             partner_ids = []
-            for name, kind, country in (
-                ("上海国際医療サービス", PartnerKind.agency, "CN"),
-                ("Saigon Medical Travel", PartnerKind.facilitator, "VN"),
-                ("Moscow Health Bridge", PartnerKind.agency, "RU"),
+            for name, kind, country, locale in (
+                ("上海国際医療サービス", PartnerKind.agency, "CN", "zh_CN"),
+                ("Saigon Medical Travel", PartnerKind.facilitator, "VN", "vi_VN"),
+                ("Moscow Health Bridge", PartnerKind.agency, "RU", "ru_RU"),
             ):
                 partner = await session.scalar(select(Partner).where(Partner.name == name))
                 if partner is None:
                     contact = PartnerContact(
-                        name="Contact", email=f"contact{len(partner_ids)}@example.com"
+                        name=fakers[locale].name(),
+                        email=f"contact{len(partner_ids)}@example.com",
                     )
                     partner = await partners.create(
                         session,
@@ -262,7 +337,6 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
                         estimated_value=Decimal(rng.randrange(300, 8000) * 1000),
                         currency="JPY",
                         planned_arrival_date=arrival,
-                        received_on=date.today() - timedelta(days=rng.randrange(0, 120)),
                         planned_departure_date=arrival + timedelta(days=rng.randrange(3, 30)),
                         first_task=FirstTask(
                             title="問い合わせへの返信",
@@ -272,10 +346,12 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
                     source="demo",
                 )
                 counts["cases"] += 1
+                stages = [found.case.stage]
                 for stage in STAGE_ORDER[1 : rng.randrange(1, len(STAGE_ORDER))]:
                     await cases.change_stage(
                         session, actor, found.case.id, StageChangeRequest(to_stage=stage)
                     )
+                    stages.append(stage)
                 if rng.random() < 0.08:
                     await cases.change_stage(
                         session,
@@ -286,6 +362,10 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
                             lost_reason="他院で治療を受けることになったため",
                         ),
                     )
+                    stages.append(CaseStage.lost)
+                began = _stage_start_times(rng, stages, datetime.now(UTC))
+                await _backdate_case(session, found.case, patient, began)
+                opened = began[stages[0]]
                 for _ in range(rng.randrange(1, 4)):
                     session.add(
                         Activity(
@@ -297,6 +377,7 @@ async def create_demo_data(settings: Settings, *, patient_count: int, seed: int)
                             direction=rng.choice(list(Direction)),
                             body=rng.choice(MESSAGES),
                             actor_id=owner.id,
+                            occurred_at=opened + (datetime.now(UTC) - opened) * rng.random(),
                         )
                     )
                     counts["activities"] += 1

@@ -309,6 +309,13 @@ def _kakasi() -> pykakasi.kakasi:
     return pykakasi.kakasi()
 
 
+def hepburn_reading(text: str) -> str | None:
+    """Return the Hepburn reading of Japanese text in lower case (long vowels written out,
+    as in "satou"), or None if a character has no reading."""
+    reading = _japanese_reading(text)
+    return reading[1] if reading is not None else None
+
+
 def _japanese_reading(text: str) -> tuple[str, str] | None:
     """Return the katakana and Hepburn reading of text, or None if a character has none.
 
