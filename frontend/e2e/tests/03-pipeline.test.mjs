@@ -137,6 +137,27 @@ describe("pipeline", () => {
     assert.doesNotMatch(text, /Nguyễn/);
   });
 
+  it("should show the lost reason and keep a lost case final", async () => {
+    await page.goto(`${baseUrl}/cases/${cases.nguyen}`);
+    await page.getByRole("combobox", { name: "移動先の段階を選択" }).click();
+    await page.getByTitle("失注", { exact: true }).click();
+    await page.getByRole("button", { name: "段階を変更" }).click();
+    const dialog = page.getByRole("dialog", { name: "失注の理由を入力してください" });
+    await dialog.getByLabel("失注の理由").fill("他院で治療を受けることになったため");
+    await dialog.getByRole("button", { name: "失注にする" }).click();
+
+    const timeline = page.locator(".ant-card").filter({ hasText: "活動履歴" });
+    await timeline.getByText("失注の理由: 他院で治療を受けることになったため").waitFor();
+    await page.getByRole("combobox", { name: "移動先の段階を選択" }).click();
+    await page.locator(".ant-select-dropdown .ant-select-item-option").first().waitFor();
+    const offered = await page.locator(".ant-select-dropdown .ant-select-item-option").evaluateAll((options) => options.map((option) => option.getAttribute("title")));
+    assert.ok(offered.includes("問い合わせ受付"), `offered: ${offered.join(", ")}`);
+    assert.ok(!offered.includes("完了"), `offered: ${offered.join(", ")}`);
+    assert.ok(!offered.includes("キャンセル"), `offered: ${offered.join(", ")}`);
+    await screenshot(page, "case-lost-timeline-ja");
+    await page.keyboard.press("Escape");
+  });
+
   it("should fit a tablet screen", async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     for (const [path, name] of [
