@@ -108,6 +108,10 @@ async def test_audit_events_name_their_targets(client, as_role):
 
     response = await client.get("/api/v1/audit-events", headers=admin, params={"action": "create"})
 
+    logins = await client.get("/api/v1/audit-events", headers=admin, params={"action": "login"})
+
     labels = {item["entity_type"]: item["target_label"] for item in response.json()["items"]}
     assert labels["patient"] == "王 小明 (WANG XIAOMING)"
     assert labels["case"] == case["reference"]
+    me = (await client.get("/api/v1/users/me", headers=admin)).json()
+    assert logins.json()["items"][0]["target_label"] == me["display_name"]

@@ -1092,7 +1092,7 @@ export interface components {
             row_hash: string;
             /**
              * Target Label
-             * @description The patient's name or the case reference, for patient and case events
+             * @description The record's name: a patient's or user's name, a case reference or a partner organization's name
              */
             target_label?: string | null;
         };

@@ -25,5 +25,8 @@ class AuditEventOut(Schema):
     row_hash: str
     target_label: str | None = Field(
         default=None,
-        description="The patient's name or the case reference, for patient and case events",
+        description=(
+            "The record's name: a patient's or user's name, a case reference or a partner "
+            "organization's name"
+        ),
     )

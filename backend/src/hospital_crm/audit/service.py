@@ -17,7 +17,9 @@ from hospital_crm.core.context import Principal, current_request
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.models import utc_now
 from hospital_crm.core.pagination import Page, PageParams, paginate
+from hospital_crm.partners.models import Partner
 from hospital_crm.patients.models import Patient
+from hospital_crm.users.models import User
 
 GENESIS_HASH = "0" * 64
 # Any constant works; every writer of the audit chain takes this transaction-level lock.
@@ -150,7 +152,7 @@ class AuditFilters:
 async def list_events(
     session: AsyncReadSession, filters: AuditFilters, page: PageParams
 ) -> Page[AuditEventOut]:
-    """List a page of events, naming each patient or case target in one query per kind."""
+    """List a page of events, naming each patient, case, user or partner target in one query per kind."""
     events = await _event_page(session, filters, page)
     labels = await _target_labels(session, events.items)
     items = [
@@ -198,10 +200,13 @@ async def _target_labels(
         )
         for patient_id, family_name, given_name, latin in rows:
             labels[("patient", str(patient_id))] = patient_label(family_name, given_name, latin)
-    if case_ids := _uuids(events, "case"):
-        rows = await session.execute(select(Case.id, Case.reference).where(Case.id.in_(case_ids)))
-        for case_id, reference in rows:
-            labels[("case", str(case_id))] = reference
+    named = (("case", Case.reference), ("user", User.display_name), ("partner", Partner.name))
+    for entity_type, column in named:
+        if ids := _uuids(events, entity_type):
+            model = column.class_
+            rows = await session.execute(select(model.id, column).where(model.id.in_(ids)))
+            for entity_id, label in rows:
+                labels[(entity_type, str(entity_id))] = label
     return labels
 
 

@@ -33,4 +33,13 @@ describe("AuditLogPage", () => {
     const link = await screen.findByRole("link", { name: "王 小明 (WANG XIAOMING)" });
     expect(link).toHaveAttribute("href", `/patients/${EVENT.entity_id}`);
   });
+
+  it("should name a user an event is about", async () => {
+    const login = { ...EVENT, action: "login", entity_type: "user", fields: [], target_label: "調整 花子" };
+    stubListEndpoint("/api/v1/audit-events", () => jsonResponse({ items: [login], total: 1, page: 1, page_size: 50, total_exact: true }));
+
+    renderWithProviders(<AuditLogPage />, { path: "/admin/audit" });
+
+    expect(await screen.findByTitle(EVENT.entity_id)).toHaveTextContent("調整 花子");
+  });
 });

@@ -29,7 +29,8 @@ function entityLink(entityType: string, entityId: string | null | undefined, lab
   if (!entityId) return "";
   if (entityType === "patient") return <Link to={`/patients/${entityId}`}>{label || entityId}</Link>;
   if (entityType === "case") return <Link to={`/cases/${entityId}`}>{label || entityId}</Link>;
-  return entityId;
+  // The id stays in the tooltip, for the record ID filter.
+  return label ? <span title={entityId}>{label}</span> : entityId;
 }
 
 /** Show the audit log with filters: who did what to which record, including every reveal of a protected field. */
