@@ -53,7 +53,7 @@ describe("form errors", () => {
   });
 
   it("should translate the API's birth date error", async () => {
-    // The picker no longer offers a future date, so the API's answer to an older client stands in.
+    // The picker no longer offers a future date, so the test fakes the API's reply to one.
     await page.route("**/api/v1/patients", (route) => {
       if (route.request().method() !== "POST") return route.fallback();
       const message = "The date of birth must be between 1900 and today.";

@@ -494,7 +494,7 @@ MAX_MERGE_HOPS = 10
 async def merged_survivor(
     session: AsyncReadSession, principal: Principal, patient_id: uuid.UUID
 ) -> uuid.UUID | None:
-    """Return the live patient that a merged patient's record went into, if the principal sees it.
+    """Return the live patient a merged patient went into, if the principal may read it.
 
     Links and bookmarks to a merged-away patient keep working this way. A partner user
     learns of a merge only between two patients that both are their organization's.
