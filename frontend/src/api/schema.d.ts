@@ -1176,7 +1176,7 @@ export interface components {
             outcome: components["schemas"]["RowOutcome"];
             /** Patient Id */
             patient_id: string | null;
-            patient_name?: components["schemas"]["RowPatientName"] | null;
+            patient_name?: components["schemas"]["PatientName"] | null;
             /** Duplicate Reasons */
             duplicate_reasons: string[];
             /** Errors */
@@ -2113,6 +2113,18 @@ export interface components {
             /** Consents */
             consents?: components["schemas"]["ConsentIn"][];
         };
+        /**
+         * PatientName
+         * @description A patient's name as lists beside other records show it: native, then passport spelling.
+         */
+        PatientName: {
+            /** Family Name */
+            family_name: string | null;
+            /** Given Name */
+            given_name: string | null;
+            /** Name Latin */
+            name_latin: string | null;
+        };
         /** PatientOut */
         PatientOut: {
             /**
@@ -2349,18 +2361,6 @@ export interface components {
          */
         RowOutcome: "created" | "updated" | "skipped" | "rejected";
         /**
-         * RowPatientName
-         * @description Name of the patient a row created, updated or matched as a duplicate.
-         */
-        RowPatientName: {
-            /** Family Name */
-            family_name: string | null;
-            /** Given Name */
-            given_name: string | null;
-            /** Name Latin */
-            name_latin: string | null;
-        };
-        /**
          * Sex
          * @enum {string}
          */
@@ -2444,7 +2444,7 @@ export interface components {
             case_id: string | null;
             /** Patient Id */
             patient_id: string | null;
-            patient_name: components["schemas"]["TaskPatientName"] | null;
+            patient_name: components["schemas"]["PatientName"] | null;
             /** Case Reference */
             case_reference: string | null;
             status: components["schemas"]["TaskStatus"];
@@ -2457,18 +2457,6 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-        };
-        /**
-         * TaskPatientName
-         * @description Name of the task's patient, shown in task lists so a coordinator can tell whose task it is.
-         */
-        TaskPatientName: {
-            /** Family Name */
-            family_name: string | null;
-            /** Given Name */
-            given_name: string | null;
-            /** Name Latin */
-            name_latin: string | null;
         };
         /**
          * TaskStatus

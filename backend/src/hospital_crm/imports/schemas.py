@@ -7,6 +7,7 @@ from pydantic import Field, computed_field
 from hospital_crm.core.schemas import Schema
 from hospital_crm.imports.mapping import ImportField
 from hospital_crm.imports.models import BatchStatus, DuplicatePolicy, RowOutcome, is_resumable
+from hospital_crm.patients.schemas import PatientName
 
 # Field labels for the wizard's mapping step (ja, en, zh-CN).
 FIELD_LABELS: dict[ImportField, tuple[str, str, str]] = {
@@ -125,20 +126,12 @@ class RowErrorOut(Schema):
     message_zh: str
 
 
-class RowPatientName(Schema):
-    """Name of the patient a row created, updated or matched as a duplicate."""
-
-    family_name: str | None
-    given_name: str | None
-    name_latin: str | None
-
-
 class BatchRowOut(Schema):
     row_number: int
     outcome: RowOutcome
     patient_id: uuid.UUID | None
     # Null when the row has no patient or the reader may no longer see it (deleted, merged).
-    patient_name: RowPatientName | None = None
+    patient_name: PatientName | None = None
     duplicate_reasons: list[str]
     errors: list[RowErrorOut]
     cells: list[Any]

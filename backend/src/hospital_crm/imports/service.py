@@ -30,10 +30,11 @@ from hospital_crm.imports.models import (
     ImportMapping,
     RowOutcome,
 )
-from hospital_crm.imports.schemas import BatchRowOut, RowPatientName
+from hospital_crm.imports.schemas import BatchRowOut
 from hospital_crm.imports.values import neutralize
 from hospital_crm.patients import service as patient_service
 from hospital_crm.patients.models import Patient
+from hospital_crm.patients.schemas import PatientName
 
 logger = structlog.get_logger(__name__)
 
@@ -283,13 +284,13 @@ async def list_rows_with_patients(
     rows = await list_rows(session, batch, page, outcome=outcome)
 
     patient_ids = {row.patient_id for row in rows.items if row.patient_id is not None}
-    names: dict[uuid.UUID, RowPatientName] = {}
+    names: dict[uuid.UUID, PatientName] = {}
     if patient_ids:
         query = select(
             Patient.id, Patient.family_name, Patient.given_name, Patient.name_latin
         ).where(Patient.id.in_(patient_ids), patient_service.visible_patients(principal))
         for patient_id, family_name, given_name, name_latin in await session.execute(query):
-            names[patient_id] = RowPatientName(
+            names[patient_id] = PatientName(
                 family_name=family_name, given_name=given_name, name_latin=name_latin
             )
 

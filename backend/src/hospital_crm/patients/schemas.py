@@ -175,6 +175,14 @@ class PatientUpdate(PatientFields):
     pass
 
 
+class PatientName(Schema):
+    """A patient's name as lists beside other records show it: native, then passport spelling."""
+
+    family_name: str | None
+    given_name: str | None
+    name_latin: str | None
+
+
 class PatientSummary(Schema):
     id: uuid.UUID
     family_name: str | None

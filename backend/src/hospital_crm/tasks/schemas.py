@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from hospital_crm.core.schemas import RequestSchema, Schema
+from hospital_crm.patients.schemas import PatientName
 from hospital_crm.tasks.models import TaskStatus
 
 
@@ -37,14 +38,6 @@ class TaskUpdate(RequestSchema):
     _due = field_validator("due_at")(_aware)
 
 
-class TaskPatientName(Schema):
-    """Name of the task's patient, shown in task lists so a coordinator can tell whose task it is."""
-
-    family_name: str | None
-    given_name: str | None
-    name_latin: str | None
-
-
 class TaskOut(Schema):
     id: uuid.UUID
     title: str
@@ -59,7 +52,7 @@ class TaskOut(Schema):
     case_id: uuid.UUID | None
     patient_id: uuid.UUID | None
     # Null when the task has no patient.
-    patient_name: TaskPatientName | None
+    patient_name: PatientName | None
     # Null when the task has no case or its case was deleted.
     case_reference: str | None
     status: TaskStatus

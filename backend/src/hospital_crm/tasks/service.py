@@ -14,21 +14,14 @@ from hospital_crm.cases.models import Case
 from hospital_crm.core.context import Principal
 from hospital_crm.core.db import AsyncReadSession, AsyncSession
 from hospital_crm.core.errors import NotFound, ValidationFailed
-from hospital_crm.core.models import utc_now
+from hospital_crm.core.models import HOSPITAL_TIME_ZONE, utc_now
 from hospital_crm.core.pagination import Page, PageParams, paginate
 from hospital_crm.patients import service as patients
 from hospital_crm.patients.models import Patient
+from hospital_crm.patients.schemas import PatientName
 from hospital_crm.tasks.models import Task, TaskStatus
-from hospital_crm.tasks.schemas import (
-    TaskCreate,
-    TaskOut,
-    TaskPatientName,
-    TaskScope,
-    TaskUpdate,
-)
+from hospital_crm.tasks.schemas import TaskCreate, TaskOut, TaskScope, TaskUpdate
 from hospital_crm.users.models import User
-
-HOSPITAL_TIME_ZONE = ZoneInfo("Asia/Tokyo")
 
 
 class TaskNotFound(NotFound):
@@ -46,7 +39,7 @@ def to_out(row: Row, now: datetime | None = None) -> TaskOut:
         else None
     )
     patient_name = (
-        TaskPatientName(family_name=family_name, given_name=given_name, name_latin=name_latin)
+        PatientName(family_name=family_name, given_name=given_name, name_latin=name_latin)
         if task.patient_id is not None
         else None
     )
