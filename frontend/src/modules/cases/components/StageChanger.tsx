@@ -12,7 +12,7 @@ import { type CaseStage, caseStages } from "../utils/caseStages";
 import { stageMoveProblem } from "../utils/stageMoveProblem";
 
 // Stages after which "next stage" makes no sense.
-const FINAL_STAGES = ["follow_up", "closed", "lost", "cancelled"];
+const WITHOUT_NEXT_STAGE = ["follow_up", "closed", "lost", "cancelled"];
 
 export type StageChangerProps = {
   caseId: string;
@@ -26,7 +26,7 @@ export function StageChanger({ caseId, stage }: StageChangerProps) {
   const moveStage = useMoveCaseStage();
   const [target, setTarget] = useState<CaseStage | undefined>(undefined);
   const [askLostReason, setAskLostReason] = useState(false);
-  const nextStage = FINAL_STAGES.includes(stage) ? undefined : caseStages[caseStages.indexOf(stage) + 1];
+  const nextStage = WITHOUT_NEXT_STAGE.includes(stage) ? undefined : caseStages[caseStages.indexOf(stage) + 1];
 
   const move = (toStage: CaseStage, lostReason?: string) => {
     moveStage.mutate(

@@ -21,3 +21,6 @@ export const caseStages = listOfAll<CaseStage>()([
   "lost",
   "cancelled",
 ] as const);
+
+/** Stages that end a case. A case moves on from them only when reopened into an open stage. */
+export const finalStages: readonly CaseStage[] = ["closed", "lost", "cancelled"];

@@ -1,10 +1,8 @@
-import type { CaseStage } from "./caseStages";
+import { type CaseStage, finalStages } from "./caseStages";
 
 /** The reason the API rejects a stage move, as an i18n key under `pipeline`. */
 export type StageMoveProblem = "reopenFirst" | "closeAfterReturn";
 
-// Closed, lost and cancelled end a case, which moves again only when reopened into an open stage.
-const FINAL_STAGES: readonly CaseStage[] = ["closed", "lost", "cancelled"];
 const CLOSABLE_FROM: readonly CaseStage[] = ["returned_home", "follow_up"];
 
 /**
@@ -13,7 +11,7 @@ const CLOSABLE_FROM: readonly CaseStage[] = ["returned_home", "follow_up"];
  * stage list reject a move with them before asking for a lost reason the API would reject.
  */
 export function stageMoveProblem(from: CaseStage, to: CaseStage): StageMoveProblem | undefined {
-  if (FINAL_STAGES.includes(from) && FINAL_STAGES.includes(to)) {
+  if (finalStages.includes(from) && finalStages.includes(to)) {
     return "reopenFirst";
   }
   if (to === "closed" && !CLOSABLE_FROM.includes(from)) {

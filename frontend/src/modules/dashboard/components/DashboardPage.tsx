@@ -3,7 +3,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
-import { caseStages } from "@/modules/cases/utils/caseStages";
+import { caseStages, finalStages } from "@/modules/cases/utils/caseStages";
 import { ErrorAlert } from "@/modules/common/components/ErrorAlert";
 import { Panel } from "@/modules/common/components/Panel";
 
@@ -13,8 +13,6 @@ import { StageCountList } from "./StageCountList";
 
 // ECharts is most of this page's JavaScript: it loads after the figures, which render at once.
 const NationalityChart = lazy(async () => ({ default: (await import("./NationalityChart")).NationalityChart }));
-
-const CLOSED_STAGES = ["closed", "lost", "cancelled"];
 
 /** Show the first page after login: this week's inquiries, the pipeline, overdue work and arrivals. */
 export function DashboardPage() {
@@ -29,7 +27,7 @@ export function DashboardPage() {
   }
 
   const openCases = caseStages
-    .filter((stage) => !CLOSED_STAGES.includes(stage))
+    .filter((stage) => !finalStages.includes(stage))
     .reduce((sum, stage) => sum + (data.cases_per_stage[stage] ?? 0), 0);
   const hasNationalities = Object.keys(data.cases_by_nationality).length > 0;
 
