@@ -278,11 +278,11 @@ def _print_rows(summary: ImportSummary, files: OutputFiles) -> None:
         console.print(f"Rows not created written to {files.report}")
 
 
-def _print_more(total: int, shown: int, option: str, path: Path | None) -> None:
-    if total <= shown:
+def _print_more(total: int, printed: int, option: str, path: Path | None) -> None:
+    if total <= printed:
         return
     where = f"see {path}" if path is not None else f"{option} FILE lists them all"
-    console.print(f"… 他 {total - shown} 行 / {total - shown} more rows ({where})")
+    console.print(f"… 他 {total - printed} 行 / {total - printed} more rows ({where})")
 
 
 # The import wizard's words for each outcome (imports.outcomes and imports.previewOutcomes in

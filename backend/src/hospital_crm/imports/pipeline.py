@@ -575,13 +575,14 @@ class ImportRunner:
         summary.skipped += counts[RowOutcome.skipped]
         summary.rejected += counts[RowOutcome.rejected]
         summary.cases_created += cases_created
-        for outcome, kept in (
+        for outcome, example_rows in (
             (RowOutcome.rejected, summary.rejected_rows),
             (RowOutcome.skipped, summary.skipped_rows),
         ):
-            wanted = examples - len(kept)
-            if wanted > 0:
-                kept.extend([result for result in results if result.outcome is outcome][:wanted])
+            missing = examples - len(example_rows)
+            if missing > 0:
+                matching = [result for result in results if result.outcome is outcome]
+                example_rows.extend(matching[:missing])
 
     async def _refresh_statistics(self, created: int) -> None:
         """ANALYZE the patient tables on PostgreSQL each time the import has doubled them.
